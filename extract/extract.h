@@ -1,0 +1,41 @@
+// The extract stage: bytes of a .docx package or of a plain-text export into
+// the neutral document model (core/document.h).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/result.h"
+
+namespace missive {
+
+struct ExtractOptions {
+  // Tracked changes: the accepted view (insertions kept, deletions dropped)
+  // when true, the original text (insertions dropped, deletions kept) when
+  // false. Default: true.
+  bool accept_changes = true;
+  // Safety limits, enforced while inflating/parsing. Exceeding one gives
+  // ErrorCode::kLimitExceeded naming the limit.
+  std::uint64_t max_inflated_bytes = 256ull << 20;  // total per file; default 256 MiB
+  std::uint64_t max_zip_entries = 10000;             // default 10,000
+};
+
+// Reads a WordprocessingML package (.docx/.docm/.dotx/.dotm): the main
+// document part found through _rels/.rels, with its styles, numbering,
+// relationships, headers, footers, notes, comments and docProps/core.xml.
+[[nodiscard]] Result<Document> ExtractDocx(std::string_view docx_bytes,
+                                           const ExtractOptions& options = {});
+
+// Reads a plain-text export (UTF-8, optional BOM): one paragraph per line,
+// "[bookmark: NAME]" markers dropped, tab-led line groups read as table rows.
+// Invalid UTF-8 is repaired with U+FFFD and a warning.
+[[nodiscard]] Result<Document> ExtractText(std::string_view text_bytes);
+
+// Chooses the reader from the bytes (zip, OLE2 container, text) and the file
+// name extension. OLE2 containers give kEncrypted (EncryptedPackage) or
+// kUnsupportedFormat (legacy .doc); a .docx name on non-zip bytes gives kNotAZip.
+[[nodiscard]] Result<Document> Extract(std::string_view bytes, std::string_view file_name,
+                                       const ExtractOptions& options = {});
+
+}  // namespace missive
