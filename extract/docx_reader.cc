@@ -1,1 +1,828 @@
-// placeholder
+// ExtractDocx: a WordprocessingML package into the document model.
+//
+// Supported, in the manner of pandoc's checklist:
+//   [x] main part found through _rels/.rels (.docx, .docm, .dotx, .dotm)
+//   [x] paragraphs: w:t, tabs, breaks, symbols, hyphens; hidden (w:vanish) runs dropped
+//   [x] hyperlinks (w:hyperlink by r:id or w:anchor, HYPERLINK fields)
+//   [x] complex and simple fields: codes hidden, results shown, nesting
+//   [x] tracked changes accepted or rejected, including deleted paragraph marks and rows
+//   [x] content controls, smart tags, custom XML, mc:AlternateContent (one branch)
+//   [x] text boxes (DrawingML and VML), placed after their anchor paragraph
+//   [x] style names, heading levels, automatic numbering labels
+//   [x] tables: gridSpan, vMerge, gridBefore/After, nesting
+//   [x] headers, footers, footnotes, endnotes, comments as notes
+//   [x] docProps/core.xml
+//   [-] math: the text of m:t only, no layout
+//   [-] no SmartArt/chart text, no w:altChunk imports, no hidden text from styles
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/package.h"
+#include "extract/styles.h"
+#include "extract/utf8.h"
+#include "extract/wordml.h"
+
+namespace missive {
+namespace {
+
+using extract_internal::Attr;
+using extract_internal::ChooseAlternate;
+using extract_internal::Child;
+using extract_internal::DetectPrefixes;
+using extract_internal::EndsWith;
+using extract_internal::IsOn;
+using extract_internal::LoadRelationships;
+using extract_internal::LoadXmlPart;
+using extract_internal::Local;
+using extract_internal::MapSymbolChar;
+using extract_internal::NumberingReference;
+using extract_internal::NumberingState;
+using extract_internal::ParseInt;
+using extract_internal::ParagraphStyle;
+using extract_internal::Prefixes;
+using extract_internal::Relationship;
+using extract_internal::StyleSheet;
+using extract_internal::XmlPart;
+using extract_internal::ZipPackage;
+
+// What every story of one package reads from.
+struct PackageContext {
+  const ExtractOptions* options;
+  const StyleSheet* styles;
+  const extract_internal::Numbering* numbering;
+  bool* too_deep;  // set when content was skipped for nesting too deep
+};
+
+// The walk is recursive, so a crafted document could exhaust the stack.
+// Real documents nest a few dozen elements deep at most.
+constexpr int kMaxNesting = 256;
+
+// Counts one level of nesting for the lifetime of a recursive call.
+class NestingGuard {
+ public:
+  explicit NestingGuard(int* depth) : depth_(depth) { ++*depth_; }
+  ~NestingGuard() { --*depth_; }
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+
+ private:
+  int* depth_;
+};
+
+// The target of a HYPERLINK field code (` HYPERLINK "https://x" \l "top" `),
+// or "" when `code` is some other field.
+std::string HyperlinkFieldTarget(std::string_view code) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  while (i < code.size()) {
+    const char c = code[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+    } else if (c == '"') {
+      const std::size_t close = code.find('"', i + 1);
+      const std::size_t end = close == std::string_view::npos ? code.size() : close;
+      tokens.push_back(code.substr(i + 1, end - i - 1));
+      i = end + 1;
+    } else {
+      const std::size_t end = code.find_first_of(" \t\r\n\"", i);
+      tokens.push_back(code.substr(i, end == std::string_view::npos ? end : end - i));
+      i = end == std::string_view::npos ? code.size() : end;
+    }
+  }
+  if (tokens.empty()) return {};
+  std::string keyword(tokens[0]);
+  for (char& c : keyword) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  if (keyword != "HYPERLINK") return {};
+  std::string_view url;
+  std::string_view anchor;
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    const std::string_view token = tokens[k];
+    if (token.size() == 2 && token[0] == '\\') {
+      // \l, \o and \t take an argument; \m and \n do not.
+      const char option = token[1];
+      if ((option == 'l' || option == 'o' || option == 't') && k + 1 < tokens.size()) {
+        if (option == 'l') anchor = tokens[k + 1];
+        ++k;
+      }
+    } else if (url.empty()) {
+      url = token;
+    }
+  }
+  std::string target(url);
+  if (!anchor.empty()) target.append("#").append(anchor);
+  return target;
+}
+
+// A complex field (w:fldChar begin, separate, end) still open.
+struct OpenField {
+  std::string code;         // w:instrText gathered before "separate"
+  bool in_result = false;   // past "separate": the result is shown
+  std::string link_target;  // set for a HYPERLINK field once its result starts
+  std::size_t result_start = 0;
+  std::uint64_t result_paragraph = 0;
+};
+
+// Reads one story (the body, a header, the notes) of a part into blocks.
+class StoryReader {
+ public:
+  StoryReader(const PackageContext& context, const XmlPart& part,
+              const std::vector<Relationship>& relationships)
+      : context_(context), prefixes_(DetectPrefixes(part.doc.document_element())) {
+    for (const Relationship& relationship : relationships) {
+      relationships_.emplace(relationship.id, &relationship);
+    }
+  }
+
+  // Reads the block-level children of `container`. Fields never cross from
+  // one story into the next.
+  void ReadStory(pugi::xml_node container, std::vector<Block>* out) {
+    fields_.clear();
+    code_depth_ = 0;
+    ReadBlocks(container, out);
+    fields_.clear();
+    code_depth_ = 0;
+  }
+
+ private:
+  std::string_view W(pugi::xml_node node) const { return Local(node, prefixes_.w); }
+
+  bool TooDeep() const {
+    if (depth_ <= kMaxNesting) return false;
+    *context_.too_deep = true;
+    return true;
+  }
+  bool accept() const { return context_.options->accept_changes; }
+
+  // A paragraph whose mark was removed by a tracked change runs on into the
+  // next one; `carry` holds it until then.
+  void ReadBlocks(pugi::xml_node container, std::vector<Block>* out) {
+    std::optional<Paragraph> carry;
+    for (pugi::xml_node child : container.children()) ReadBlock(child, out, &carry);
+    FlushCarry(out, &carry);
+  }
+
+  static void FlushCarry(std::vector<Block>* out, std::optional<Paragraph>* carry) {
+    if (!carry->has_value()) return;
+    Block block;
+    block.paragraph = std::move(**carry);
+    out->push_back(std::move(block));
+    carry->reset();
+  }
+
+  void ReadBlock(pugi::xml_node node, std::vector<Block>* out, std::optional<Paragraph>* carry) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    const std::string_view local = W(node);
+    if (local == "p") {
+      ReadParagraph(node, out, carry);
+    } else if (local == "tbl") {
+      FlushCarry(out, carry);
+      ReadTable(node, out);
+    } else if (local == "sdt") {
+      for (pugi::xml_node child : Child(node, prefixes_.w, "sdtContent").children()) {
+        ReadBlock(child, out, carry);
+      }
+    } else if (local == "customXml" || (local == "ins" && accept()) ||
+               (local == "moveTo" && accept()) || (local == "del" && !accept()) ||
+               (local == "moveFrom" && !accept())) {
+      for (pugi::xml_node child : node.children()) ReadBlock(child, out, carry);
+    } else if (local.empty() && Local(node, prefixes_.mc) == "AlternateContent") {
+      for (pugi::xml_node child : ChooseAlternate(node, prefixes_.mc).children()) {
+        ReadBlock(child, out, carry);
+      }
+    }
+  }
+
+  void ReadParagraph(pugi::xml_node p, std::vector<Block>* out, std::optional<Paragraph>* carry) {
+    const std::string_view w = prefixes_.w;
+    const pugi::xml_node properties = Child(p, w, "pPr");
+    std::string_view style_id;
+    NumberingReference own_numbering;
+    std::optional<int> own_outline;
+    bool mark_removed = false;
+    if (properties) {
+      style_id = Attr(Child(properties, w, "pStyle"), w, "val").value();
+      if (const pugi::xml_node num_pr = Child(properties, w, "numPr")) {
+        if (const pugi::xml_node num_id = Child(num_pr, w, "numId")) {
+          own_numbering.num_id = Attr(num_id, w, "val").value();
+        }
+        if (const pugi::xml_node ilvl = Child(num_pr, w, "ilvl")) {
+          own_numbering.level = ParseInt(Attr(ilvl, w, "val").value());
+        }
+      }
+      if (const pugi::xml_node outline = Child(properties, w, "outlineLvl")) {
+        own_outline = ParseInt(Attr(outline, w, "val").value());
+      }
+      // A deleted paragraph mark (or, when rejecting, an inserted one) joins
+      // this paragraph to the next.
+      if (const pugi::xml_node mark = Child(properties, w, "rPr")) {
+        mark_removed = accept() ? (Child(mark, w, "del") || Child(mark, w, "moveFrom"))
+                                : (Child(mark, w, "ins") || Child(mark, w, "moveTo"));
+      }
+    }
+
+    Paragraph paragraph;
+    if (carry->has_value()) {
+      paragraph = std::move(**carry);
+      carry->reset();
+    }
+    const StyleSheet& styles = *context_.styles;
+    const ParagraphStyle* style = style_id.empty() ? nullptr : styles.Find(style_id);
+    if (style == nullptr) style = styles.default_paragraph();
+    if (!mark_removed) {
+      paragraph.style = style == nullptr ? std::string()
+                        : style->name.empty() ? std::string(style->id)
+                                              : std::string(style->name);
+      paragraph.heading_level = own_outline ? (*own_outline >= 0 && *own_outline < 9
+                                                   ? *own_outline + 1
+                                                   : 0)
+                                            : styles.HeadingLevel(style);
+      ReadNumbering(style, own_numbering, &paragraph);
+    }
+
+    std::vector<Block> text_boxes;
+    Paragraph* const outer_paragraph = paragraph_;
+    std::vector<Block>* const outer_boxes = text_boxes_;
+    paragraph_ = &paragraph;
+    text_boxes_ = &text_boxes;
+    ++paragraph_serial_;
+    for (pugi::xml_node child : p.children()) ReadInline(child);
+    paragraph_ = outer_paragraph;
+    text_boxes_ = outer_boxes;
+
+    if (mark_removed) {
+      *carry = std::move(paragraph);
+    } else {
+      Block block;
+      block.paragraph = std::move(paragraph);
+      out->push_back(std::move(block));
+    }
+    for (Block& box : text_boxes) out->push_back(std::move(box));
+  }
+
+  // Paragraph numbering: its own w:numPr wins over the style chain's, and a
+  // paragraph style tied to a list level supplies the level when no w:ilvl does.
+  void ReadNumbering(const ParagraphStyle* style, const NumberingReference& own,
+                     Paragraph* paragraph) {
+    const NumberingReference inherited = context_.styles->Numbering(style);
+    const std::optional<std::string_view> num_id = own.num_id ? own.num_id : inherited.num_id;
+    if (!num_id || num_id->empty() || *num_id == "0") return;
+    std::optional<int> level = own.level ? own.level : inherited.level;
+    if (!level && style != nullptr) level = context_.numbering->LevelForStyle(*num_id, style->id);
+    const int ilvl = level && *level >= 0 && *level < 9 ? *level : 0;
+    std::optional<std::string> label = context_.numbering->Next(*num_id, ilvl, &numbering_state_);
+    if (!label) return;
+    paragraph->list_label = std::move(*label);
+    paragraph->list_level = ilvl;
+  }
+
+  void ReadTable(pugi::xml_node tbl, std::vector<Block>* out) {
+    Block block;
+    block.kind = Block::Kind::kTable;
+    ReadRows(tbl, &block.table);
+    out->push_back(std::move(block));
+  }
+
+  void ReadRows(pugi::xml_node container, Table* table) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    for (pugi::xml_node child : container.children()) {
+      const std::string_view local = W(child);
+      if (local == "tr") {
+        ReadRow(child, table);
+      } else if (local == "sdt") {
+        ReadRows(Child(child, prefixes_.w, "sdtContent"), table);
+      } else if (local == "customXml") {
+        ReadRows(child, table);
+      } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+        ReadRows(ChooseAlternate(child, prefixes_.mc), table);
+      }
+    }
+  }
+
+  void ReadRow(pugi::xml_node tr, Table* table) {
+    const std::string_view w = prefixes_.w;
+    int grid_before = 0;
+    int grid_after = 0;
+    if (const pugi::xml_node properties = Child(tr, w, "trPr")) {
+      // A row inserted or deleted as a tracked change.
+      if (accept() ? static_cast<bool>(Child(properties, w, "del"))
+                   : static_cast<bool>(Child(properties, w, "ins"))) {
+        return;
+      }
+      grid_before = ParseInt(Attr(Child(properties, w, "gridBefore"), w, "val").value()).value_or(0);
+      grid_after = ParseInt(Attr(Child(properties, w, "gridAfter"), w, "val").value()).value_or(0);
+    }
+    TableRow row;
+    // Skipped grid columns become one empty cell spanning them.
+    if (grid_before > 0) row.cells.push_back(TableCell{{}, grid_before});
+    ReadCells(tr, &row);
+    if (grid_after > 0) row.cells.push_back(TableCell{{}, grid_after});
+    table->rows.push_back(std::move(row));
+  }
+
+  void ReadCells(pugi::xml_node container, TableRow* row) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    const std::string_view w = prefixes_.w;
+    for (pugi::xml_node child : container.children()) {
+      const std::string_view local = W(child);
+      if (local == "tc") {
+        TableCell cell;
+        bool continuation = false;
+        if (const pugi::xml_node properties = Child(child, w, "tcPr")) {
+          const int span =
+              ParseInt(Attr(Child(properties, w, "gridSpan"), w, "val").value()).value_or(1);
+          if (span > 1) cell.column_span = span;
+          if (const pugi::xml_node merge = Child(properties, w, "vMerge")) {
+            continuation = std::string_view(Attr(merge, w, "val").value()) != "restart";
+          }
+        }
+        // A vertically merged continuation shows nothing of its own: the
+        // text belongs to the cell that starts the merge.
+        if (!continuation) ReadBlocks(child, &cell.blocks);
+        row->cells.push_back(std::move(cell));
+      } else if (local == "sdt") {
+        ReadCells(Child(child, w, "sdtContent"), row);
+      } else if (local == "customXml") {
+        ReadCells(child, row);
+      } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+        ReadCells(ChooseAlternate(child, prefixes_.mc), row);
+      }
+    }
+  }
+
+  // Paragraph content and run content share one reader: containers such as
+  // w:ins, w:sdt or w:smartTag may wrap either.
+  void ReadInline(pugi::xml_node node) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    const std::string_view w = prefixes_.w;
+    const std::string_view local = W(node);
+    if (local.empty()) {
+      if (Local(node, prefixes_.mc) == "AlternateContent") {
+        for (pugi::xml_node child : ChooseAlternate(node, prefixes_.mc).children()) {
+          ReadInline(child);
+        }
+      } else {
+        const std::string_view math = Local(node, prefixes_.m);
+        if (math == "oMath" || math == "oMathPara") ReadMath(node);
+      }
+      return;
+    }
+    switch (local.front()) {
+      case 'r':
+        if (local == "r") {
+          ReadRun(node);
+        } else if (local == "ruby") {
+          // The base text is what the line reads; w:rt is the annotation.
+          for (pugi::xml_node child : Child(node, w, "rubyBase").children()) ReadInline(child);
+        }
+        return;
+      case 't':
+        if (local == "t") {
+          AppendText(node.child_value());
+        } else if (local == "tab") {
+          AppendText("\t");
+        }
+        return;
+      default:
+        break;
+    }
+    if (local == "br" || local == "cr") {
+      AppendText("\n");
+    } else if (local == "ptab") {
+      AppendText("\t");
+    } else if (local == "noBreakHyphen") {
+      AppendText("-");
+    } else if (local == "sym") {
+      ReadSymbol(node);
+    } else if (local == "fldChar") {
+      ReadFieldChar(node);
+    } else if (local == "instrText" || local == "delInstrText") {
+      if (!fields_.empty() && !fields_.back().in_result) {
+        fields_.back().code.append(node.child_value());
+      }
+    } else if (local == "delText") {
+      // Deleted text is only reached inside w:del when changes are rejected.
+      if (!accept()) AppendText(node.child_value());
+    } else if (local == "hyperlink") {
+      ReadHyperlink(node);
+    } else if (local == "fldSimple") {
+      ReadSimpleField(node);
+    } else if (local == "ins" || local == "moveTo") {
+      if (accept()) ReadInlineChildren(node);
+    } else if (local == "del" || local == "moveFrom") {
+      if (!accept()) ReadInlineChildren(node);
+    } else if (local == "sdt") {
+      ReadInlineChildren(Child(node, w, "sdtContent"));
+    } else if (local == "smartTag" || local == "customXml" || local == "dir" || local == "bdo") {
+      ReadInlineChildren(node);
+    } else if (local == "drawing" || local == "pict" || local == "object") {
+      if (!hidden_run_ && code_depth_ == 0) ReadTextBoxes(node);
+    }
+    // Everything else (w:rPr, w:bookmarkStart, w:proofErr, w:softHyphen,
+    // w:lastRenderedPageBreak, comment and permission marks, note
+    // references) carries no visible text.
+  }
+
+  void ReadInlineChildren(pugi::xml_node node) {
+    for (pugi::xml_node child : node.children()) ReadInline(child);
+  }
+
+  void ReadRun(pugi::xml_node r) {
+    const pugi::xml_node properties = Child(r, prefixes_.w, "rPr");
+    const bool outer_hidden = hidden_run_;
+    hidden_run_ = outer_hidden || IsOn(Child(properties, prefixes_.w, "vanish"), prefixes_.w);
+    ReadInlineChildren(r);
+    hidden_run_ = outer_hidden;
+  }
+
+  void ReadSymbol(pugi::xml_node sym) {
+    const std::string_view hex = Attr(sym, prefixes_.w, "char").value();
+    char32_t code_point = 0;
+    for (const char c : hex) {
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      if (digit < 0 || code_point > 0x10FFFF) return;
+      code_point = code_point * 16 + static_cast<char32_t>(digit);
+    }
+    if (code_point == 0) return;
+    std::string text;
+    extract_internal::AppendUtf8(MapSymbolChar(code_point, Attr(sym, prefixes_.w, "font").value()),
+                                 &text);
+    AppendText(text);
+  }
+
+  void ReadFieldChar(pugi::xml_node fld_char) {
+    const std::string_view type = Attr(fld_char, prefixes_.w, "fldCharType").value();
+    if (type == "begin") {
+      fields_.emplace_back();
+      ++code_depth_;
+    } else if (type == "separate") {
+      if (fields_.empty() || fields_.back().in_result) return;
+      OpenField& field = fields_.back();
+      field.in_result = true;
+      --code_depth_;
+      field.link_target = HyperlinkFieldTarget(field.code);
+      if (paragraph_ != nullptr) field.result_start = paragraph_->text.size();
+      field.result_paragraph = paragraph_serial_;
+    } else if (type == "end") {
+      if (fields_.empty()) return;
+      OpenField& field = fields_.back();
+      if (!field.in_result) {
+        --code_depth_;
+      } else if (!field.link_target.empty() && paragraph_ != nullptr) {
+        // A result that began in an earlier paragraph contributes only the
+        // part in this one.
+        const std::size_t start =
+            field.result_paragraph == paragraph_serial_ ? field.result_start : 0;
+        AddLink(start, std::move(field.link_target));
+      }
+      fields_.pop_back();
+    }
+  }
+
+  void ReadSimpleField(pugi::xml_node field) {
+    std::string target = HyperlinkFieldTarget(Attr(field, prefixes_.w, "instr").value());
+    const std::size_t start = paragraph_ == nullptr ? 0 : paragraph_->text.size();
+    ReadInlineChildren(field);
+    if (!target.empty()) AddLink(start, std::move(target));
+  }
+
+  void ReadHyperlink(pugi::xml_node hyperlink) {
+    std::string target;
+    const std::string_view id = Attr(hyperlink, prefixes_.r, "id").value();
+    if (!id.empty()) {
+      const auto it = relationships_.find(id);
+      if (it != relationships_.end()) target = it->second->target;
+    }
+    const std::string_view anchor = Attr(hyperlink, prefixes_.w, "anchor").value();
+    if (!anchor.empty()) target.append("#").append(anchor);
+    const std::size_t start = paragraph_ == nullptr ? 0 : paragraph_->text.size();
+    ReadInlineChildren(hyperlink);
+    if (!target.empty()) AddLink(start, std::move(target));
+  }
+
+  // Records the text appended since `start` as a link; a link nobody can
+  // see is not recorded.
+  void AddLink(std::size_t start, std::string target) {
+    if (paragraph_ == nullptr || code_depth_ > 0 || start >= paragraph_->text.size()) return;
+    paragraph_->links.push_back(Hyperlink{paragraph_->text.substr(start), std::move(target)});
+  }
+
+  // The text of an equation, without its layout.
+  void ReadMath(pugi::xml_node node) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    for (pugi::xml_node child : node.children()) {
+      if (Local(child, prefixes_.m) == "t") {
+        AppendText(child.child_value());
+      } else if (child.type() == pugi::node_element) {
+        ReadMath(child);
+      }
+    }
+  }
+
+  // Finds the w:txbxContent of text boxes inside a drawing (DrawingML or
+  // VML), reading one branch of any mc:AlternateContent on the way.
+  void ReadTextBoxes(pugi::xml_node node) {
+    const NestingGuard guard(&depth_);
+    if (TooDeep()) return;
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (W(child) == "txbxContent") {
+        ReadTextBox(child);
+      } else if (Local(child, prefixes_.mc) == "AlternateContent") {
+        ReadTextBoxes(ChooseAlternate(child, prefixes_.mc));
+      } else {
+        ReadTextBoxes(child);
+      }
+    }
+  }
+
+  // A text box is a story of its own, read in the middle of its anchor
+  // paragraph; its blocks go after that paragraph.
+  void ReadTextBox(pugi::xml_node content) {
+    if (text_boxes_ == nullptr) return;
+    Paragraph* const paragraph = paragraph_;
+    std::vector<Block>* const boxes = text_boxes_;
+    std::vector<OpenField> fields = std::move(fields_);
+    const int code_depth = code_depth_;
+    const bool hidden = hidden_run_;
+    const std::uint64_t serial = paragraph_serial_;
+    fields_.clear();
+    code_depth_ = 0;
+    hidden_run_ = false;
+    paragraph_ = nullptr;
+    text_boxes_ = nullptr;
+    ReadBlocks(content, boxes);
+    paragraph_ = paragraph;
+    text_boxes_ = boxes;
+    fields_ = std::move(fields);
+    code_depth_ = code_depth;
+    hidden_run_ = hidden;
+    paragraph_serial_ = serial;
+  }
+
+  void AppendText(std::string_view text) {
+    if (paragraph_ == nullptr || code_depth_ > 0 || hidden_run_) return;
+    paragraph_->text.append(text);
+  }
+
+  const PackageContext& context_;
+  const Prefixes prefixes_;
+  std::unordered_map<std::string_view, const Relationship*> relationships_;
+  NumberingState numbering_state_;
+
+  Paragraph* paragraph_ = nullptr;          // the paragraph being read
+  std::vector<Block>* text_boxes_ = nullptr;  // where its text boxes go
+  std::uint64_t paragraph_serial_ = 0;
+  std::vector<OpenField> fields_;
+  int code_depth_ = 0;  // open fields still in their code: text there is hidden
+  bool hidden_run_ = false;
+  int depth_ = 0;
+};
+
+std::optional<std::string> CoreProperty(pugi::xml_node node) {
+  std::string_view text = node.child_value();
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t' ||
+                           text.front() == '\r')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' ||
+                           text.back() == '\r')) {
+    text.remove_suffix(1);
+  }
+  if (text.empty()) return std::nullopt;
+  return std::string(text);
+}
+
+void ReadCoreProperties(const XmlPart& part, Properties* properties) {
+  for (pugi::xml_node node : part.doc.document_element().children()) {
+    // Dublin Core prefixes vary between writers; local names do not.
+    const char* name = node.name();
+    const char* colon = std::strchr(name, ':');
+    const std::string_view local = colon == nullptr ? name : colon + 1;
+    if (local == "title") {
+      properties->title = CoreProperty(node);
+    } else if (local == "creator") {
+      properties->creator = CoreProperty(node);
+    } else if (local == "lastModifiedBy") {
+      properties->last_modified_by = CoreProperty(node);
+    } else if (local == "created") {
+      properties->created = CoreProperty(node);
+    } else if (local == "modified") {
+      properties->modified = CoreProperty(node);
+    }
+  }
+}
+
+bool RepairText(std::string* text) { return extract_internal::RepairUtf8(text); }
+
+bool RepairBlocks(std::vector<Block>* blocks) {
+  bool repaired = false;
+  for (Block& block : *blocks) {
+    Paragraph& paragraph = block.paragraph;
+    repaired |= RepairText(&paragraph.text);
+    repaired |= RepairText(&paragraph.style);
+    repaired |= RepairText(&paragraph.list_label);
+    for (Hyperlink& link : paragraph.links) {
+      repaired |= RepairText(&link.text);
+      repaired |= RepairText(&link.target);
+    }
+    for (TableRow& row : block.table.rows) {
+      for (TableCell& cell : row.cells) repaired |= RepairBlocks(&cell.blocks);
+    }
+  }
+  return repaired;
+}
+
+bool RepairDocument(Document* document) {
+  bool repaired = RepairBlocks(&document->body);
+  for (Note& note : document->notes) {
+    repaired |= RepairText(&note.id);
+    repaired |= RepairBlocks(&note.blocks);
+  }
+  for (std::optional<std::string>* value :
+       {&document->properties.title, &document->properties.creator,
+        &document->properties.last_modified_by, &document->properties.created,
+        &document->properties.modified}) {
+    if (value->has_value()) repaired |= RepairText(&**value);
+  }
+  return repaired;
+}
+
+const Relationship* FindRelationship(const std::vector<Relationship>& relationships,
+                                     std::string_view type_suffix) {
+  for (const Relationship& relationship : relationships) {
+    if (!relationship.external && EndsWith(relationship.type, type_suffix)) return &relationship;
+  }
+  return nullptr;
+}
+
+Error NotDocx(std::string_view why) {
+  return Error{ErrorCode::kNotDocx,
+               "a zip package but not a Word document: " + std::string(why) +
+                   "; open it in the program that made it, or save it from Word as .docx"};
+}
+
+class DocxReader {
+ public:
+  DocxReader(ZipPackage* package, const ExtractOptions& options)
+      : package_(package), options_(options) {}
+
+  Result<Document> Read() {
+    Document document;
+    document.format = SourceFormat::kDocx;
+
+    std::vector<Relationship> package_relationships;
+    if (auto error = LoadRelationships(package_, "", &package_relationships)) return *error;
+    const Relationship* main = FindRelationship(package_relationships, "/officeDocument");
+    if (main == nullptr) return NotDocx("_rels/.rels names no main document part");
+    std::unique_ptr<XmlPart> main_part;
+    if (auto error = LoadXmlPart(package_, main->target, &main_part)) return *error;
+    if (main_part == nullptr) {
+      return NotDocx("the main part " + main->target + " named in _rels/.rels is missing");
+    }
+    const pugi::xml_node root = main_part->doc.document_element();
+    const Prefixes prefixes = DetectPrefixes(root);
+    if (Local(root, prefixes.w) != "document") {
+      return NotDocx("the main part " + main->target + " is <" + std::string(root.name()) +
+                     ">, not a WordprocessingML <w:document>");
+    }
+
+    std::vector<Relationship> relationships;
+    if (auto error = LoadRelationships(package_, main->target, &relationships)) return *error;
+    std::unique_ptr<XmlPart> styles_part;
+    std::unique_ptr<XmlPart> numbering_part;
+    if (const Relationship* styles = FindRelationship(relationships, "/styles")) {
+      if (auto error = LoadXmlPart(package_, styles->target, &styles_part)) return *error;
+    }
+    if (const Relationship* numbering = FindRelationship(relationships, "/numbering")) {
+      if (auto error = LoadXmlPart(package_, numbering->target, &numbering_part)) return *error;
+    }
+    styles_.Load(styles_part.get());
+    numbering_.Load(numbering_part.get(), styles_);
+    context_ = PackageContext{&options_, &styles_, &numbering_, &too_deep_};
+
+    StoryReader body(context_, *main_part, relationships);
+    body.ReadStory(Child(root, prefixes.w, "body"), &document.body);
+
+    if (auto error = ReadNotes(relationships, &document.notes)) return *error;
+
+    if (const Relationship* core = FindRelationship(package_relationships, "/core-properties")) {
+      std::unique_ptr<XmlPart> core_part;
+      if (auto error = LoadXmlPart(package_, core->target, &core_part)) return *error;
+      if (core_part != nullptr) ReadCoreProperties(*core_part, &document.properties);
+    }
+
+    if (too_deep_) {
+      document.warnings.push_back(
+          Warning{"nesting-too-deep", "the document nests its content more than " +
+                                          std::to_string(kMaxNesting) +
+                                          " levels deep; the deepest content was skipped"});
+    }
+    if (RepairDocument(&document)) {
+      document.warnings.push_back(
+          Warning{"invalid-utf8",
+                  "the document contains bytes that are not valid UTF-8; they were replaced "
+                  "with U+FFFD"});
+    }
+    return document;
+  }
+
+ private:
+  // Headers and footers in relationship order, then footnotes, endnotes and
+  // comments, each part read once.
+  std::optional<Error> ReadNotes(const std::vector<Relationship>& relationships,
+                                 std::vector<Note>* notes) {
+    std::unordered_set<std::string> seen;
+    for (const Relationship& relationship : relationships) {
+      if (relationship.external) continue;
+      const bool header = EndsWith(relationship.type, "/header");
+      if (!header && !EndsWith(relationship.type, "/footer")) continue;
+      if (!seen.insert(relationship.target).second) continue;
+      const Note::Kind kind = header ? Note::Kind::kHeader : Note::Kind::kFooter;
+      if (auto error = ReadNotePart(relationship.target, kind, notes)) return error;
+    }
+    constexpr struct {
+      std::string_view type_suffix;
+      Note::Kind kind;
+    } kNoteParts[] = {{"/footnotes", Note::Kind::kFootnote},
+                      {"/endnotes", Note::Kind::kEndnote},
+                      {"/comments", Note::Kind::kComment}};
+    for (const auto& note_part : kNoteParts) {
+      const Relationship* relationship = FindRelationship(relationships, note_part.type_suffix);
+      if (relationship == nullptr || !seen.insert(relationship->target).second) continue;
+      if (auto error = ReadNotePart(relationship->target, note_part.kind, notes)) return error;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> ReadNotePart(const std::string& name, Note::Kind kind,
+                                    std::vector<Note>* notes) {
+    std::unique_ptr<XmlPart> part;
+    if (auto error = LoadXmlPart(package_, name, &part)) return error;
+    if (part == nullptr) return std::nullopt;
+    std::vector<Relationship> relationships;
+    if (auto error = LoadRelationships(package_, name, &relationships)) return error;
+    StoryReader reader(context_, *part, relationships);
+    const pugi::xml_node root = part->doc.document_element();
+    if (kind == Note::Kind::kHeader || kind == Note::Kind::kFooter) {
+      Note note;
+      note.kind = kind;
+      note.id = name;
+      reader.ReadStory(root, &note.blocks);
+      notes->push_back(std::move(note));
+      return std::nullopt;
+    }
+    const Prefixes prefixes = DetectPrefixes(root);
+    const std::string_view w = prefixes.w;
+    for (pugi::xml_node child : root.children()) {
+      const std::string_view local = Local(child, w);
+      if (local != "footnote" && local != "endnote" && local != "comment") continue;
+      const std::string_view type = Attr(child, w, "type").value();
+      // Separators are the rule lines Word draws above notes, not notes.
+      if (type == "separator" || type == "continuationSeparator" ||
+          type == "continuationNotice") {
+        continue;
+      }
+      Note note;
+      note.kind = kind;
+      note.id = Attr(child, w, "id").value();
+      reader.ReadStory(child, &note.blocks);
+      notes->push_back(std::move(note));
+    }
+    return std::nullopt;
+  }
+
+  ZipPackage* package_;
+  const ExtractOptions& options_;
+  StyleSheet styles_;
+  extract_internal::Numbering numbering_;
+  PackageContext context_{};
+  bool too_deep_ = false;
+};
+
+}  // namespace
+
+Result<Document> ExtractDocx(std::string_view docx_bytes, const ExtractOptions& options) {
+  Result<std::unique_ptr<ZipPackage>> package = ZipPackage::Open(docx_bytes, options);
+  if (!package.ok()) return package.error();
+  DocxReader reader(package->get(), options);
+  return reader.Read();
+}
+
+}  // namespace missive

@@ -1,1 +1,194 @@
-// placeholder
+#include <gtest/gtest.h>
+
+#include "normalize/normalize.h"
+
+namespace missive {
+namespace {
+
+TEST(CleanText, ComposesToNfc) {
+  EXPECT_EQ(CleanText("Re\u0301f."), "R\u00e9f.");         // e + combining acute -> é
+  EXPECT_EQ(CleanText("d\u00e9cembre"), "d\u00e9cembre");  // already composed: unchanged
+}
+
+TEST(CleanText, ComposesAcrossRemovedZeroWidthCharacter) {
+  EXPECT_EQ(CleanText("Re\u200B\u0301f."), "R\u00e9f.");
+}
+
+TEST(CleanText, RemovesZeroWidthCharacters) {
+  EXPECT_EQ(CleanText("tsb\u200Bsg20\u200C@\u200Ditu\u2060.int\uFEFF"), "tsbsg20@itu.int");
+  EXPECT_EQ(CleanText("\uFEFF2021年1月12日"), "2021年1月12日");
+}
+
+TEST(CleanText, RemovesSoftHyphen) {
+  EXPECT_EQ(CleanText("Recom\u00ADmendation"), "Recommendation");
+}
+
+TEST(CleanText, RemovesBidiControls) {
+  EXPECT_EQ(CleanText("\u200F12 \u202Bيناير\u202C 2021\u200E"), "12 يناير 2021");
+  EXPECT_EQ(CleanText("\u2066+41 22 730 6301\u2069\u061C"), "+41 22 730 6301");
+  EXPECT_EQ(CleanText("a\u202Ab\u202Dc\u202Ed\u2067e\u2068f"), "abcdef");
+}
+
+TEST(CleanText, FoldsFullwidthDigitsAndLetters) {
+  EXPECT_EQ(CleanText("２０２１年５月１７日"), "2021年5月17日");
+  EXPECT_EQ(CleanText("ＩＴＵ－Ｔ"), "ITU－T");  // the fullwidth hyphen-minus is punctuation
+  EXPECT_EQ(CleanText("ｓｇ２０"), "sg20");
+}
+
+TEST(CleanText, KeepsFullwidthPunctuation) {
+  EXPECT_EQ(CleanText("文号：第11/20号，（SC＆C）。"), "文号：第11/20号，（SC＆C）。");
+  EXPECT_EQ(CleanText("“我的会议”"), "“我的会议”");
+}
+
+TEST(CleanText, CollapsesIdeographicSpaceAndNbsp) {
+  EXPECT_EQ(CleanText("Tel.\u00A0\u00A0+41\u300022"), "Tel. +41 22");
+  EXPECT_EQ(CleanText("a\u2002\u2003\u2009b"), "a b");  // en, em and thin spaces
+}
+
+TEST(CleanText, RemovesSpaceBetweenTwoCjkCharacters) {
+  EXPECT_EQ(CleanText("会议 实用\u3000信息"), "会议实用信息");
+  EXPECT_EQ(CleanText("日内瓦 ，"), "日内瓦，");  // ， is CJK punctuation
+}
+
+TEST(CleanText, KeepsOneSpaceWhenOnlyOneSideIsCjk) {
+  EXPECT_EQ(CleanText("IoT 和SC&C"), "IoT 和SC&C");
+  EXPECT_EQ(CleanText("IoT   和"), "IoT 和");
+  EXPECT_EQ(CleanText("第20研究组 ITU-T"), "第20研究组 ITU-T");
+  EXPECT_EQ(CleanText("“标准” 虚拟"), "“标准” 虚拟");  // “” are general punctuation, not CJK
+}
+
+TEST(CleanText, TreatsTabsAndLineBreaksAsWhiteSpace) {
+  EXPECT_EQ(CleanText("参加第20研究组工作的\nITU-T部门准成员"),
+            "参加第20研究组工作的 ITU-T部门准成员");
+  EXPECT_EQ(CleanText("电信标准化局\n第11/20号集体函"), "电信标准化局第11/20号集体函");
+  EXPECT_EQ(CleanText("\t文号：\t"), "文号：");
+  EXPECT_EQ(CleanText("Ref:\t\n TSB Collective Letter"), "Ref: TSB Collective Letter");
+}
+
+TEST(CleanText, TrimsAndEmptiesBlankText) {
+  EXPECT_EQ(CleanText("  \u00A0 2021 \u3000"), "2021");
+  EXPECT_EQ(CleanText(" \t\n\u3000"), "");
+  EXPECT_EQ(CleanText(""), "");
+}
+
+TEST(CleanText, ReplacesInvalidUtf8) {
+  EXPECT_EQ(CleanText("a\xFF"
+                      "b"),
+            "a\uFFFDb");
+}
+
+Document OneParagraph(std::string text) {
+  Document doc;
+  Block block;
+  block.paragraph.text = std::move(text);
+  doc.body.push_back(std::move(block));
+  return doc;
+}
+
+TEST(Normalize, KeepsTabsAndLineBreaks) {
+  Document doc = OneParagraph("\t2021年3月17日\t–\t提交ITU-T 成员文稿");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "\t2021年3月17日\t–\t提交ITU-T 成员文稿");
+}
+
+TEST(Normalize, TrimsEachSegmentAndCollapsesInside) {
+  Document doc = OneParagraph(" 参加第20研究组工作的 \n ITU-T\u00A0 部门准成员 \t 12\u3000May ");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "参加第20研究组工作的\nITU-T 部门准成员\t12 May");
+}
+
+TEST(Normalize, BlankParagraphBecomesEmpty) {
+  Document doc = OneParagraph("\t \u00A0\n\u3000\t");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "");
+}
+
+TEST(Normalize, CleansTablesNotesAndLinks) {
+  Document doc;
+  Block table_block;
+  table_block.kind = Block::Kind::kTable;
+  TableCell cell;
+  Block cell_paragraph;
+  cell_paragraph.paragraph.text = "批准\u200B第20研究组 会议";
+  cell.blocks.push_back(cell_paragraph);
+  // A table nested in a cell is cleaned too.
+  Block nested;
+  nested.kind = Block::Kind::kTable;
+  TableCell nested_cell;
+  Block nested_paragraph;
+  nested_paragraph.paragraph.text = "Report\u00A0１５";
+  nested_cell.blocks.push_back(nested_paragraph);
+  nested.table.rows.push_back(TableRow{{nested_cell}});
+  cell.blocks.push_back(nested);
+  table_block.table.rows.push_back(TableRow{{cell}});
+  doc.body.push_back(table_block);
+
+  Note note;
+  note.kind = Note::Kind::kFooter;
+  Block note_paragraph;
+  note_paragraph.paragraph.text = "  Tel.\u00A0+41 22 730 6301 ";
+  note.blocks.push_back(note_paragraph);
+  doc.notes.push_back(note);
+
+  Block linked;
+  linked.paragraph.text = "见：www.itu.int/go/tsg20";
+  linked.paragraph.links.push_back({"www.itu.int/\u200Bgo/tsg20 ", "https://www.itu.int/go/tsg20"});
+  doc.body.push_back(linked);
+
+  Normalize(doc);
+  const Table& table = doc.body[0].table;
+  EXPECT_EQ(table.rows[0].cells[0].blocks[0].paragraph.text, "批准第20研究组会议");
+  EXPECT_EQ(table.rows[0].cells[0].blocks[1].table.rows[0].cells[0].blocks[0].paragraph.text,
+            "Report 15");
+  EXPECT_EQ(doc.notes[0].blocks[0].paragraph.text, "Tel. +41 22 730 6301");
+  EXPECT_EQ(doc.body[1].paragraph.links[0].text, "www.itu.int/go/tsg20");
+  EXPECT_EQ(doc.body[1].paragraph.links[0].target, "https://www.itu.int/go/tsg20");
+}
+
+TEST(JoinWrapped, NothingBetweenCjk) {
+  EXPECT_EQ(JoinWrapped("电信标准化局", "第11/20号集体函"), "电信标准化局第11/20号集体函");
+  EXPECT_EQ(JoinWrapped("参加第20研究组工作的", "ITU-T部门准成员"),
+            "参加第20研究组工作的ITU-T部门准成员");
+  EXPECT_EQ(JoinWrapped("ITU-T", "部门成员"), "ITU-T部门成员");
+}
+
+TEST(JoinWrapped, OneSpaceBetweenWords) {
+  EXPECT_EQ(JoinWrapped("TSB Collective", "Letter 11/20"), "TSB Collective Letter 11/20");
+  EXPECT_EQ(JoinWrapped("“标准”", "2021"), "“标准” 2021");
+}
+
+TEST(JoinWrapped, EmptySideGivesTheOther) {
+  EXPECT_EQ(JoinWrapped("", "SG20/CB"), "SG20/CB");
+  EXPECT_EQ(JoinWrapped("SG20/CB", ""), "SG20/CB");
+  EXPECT_EQ(JoinWrapped("", ""), "");
+}
+
+TEST(IsCjk, ClassifiesCodePoints) {
+  EXPECT_TRUE(IsCjk(U'日'));
+  EXPECT_TRUE(IsCjk(U'〇'));
+  EXPECT_TRUE(IsCjk(U'か'));  // Hiragana
+  EXPECT_TRUE(IsCjk(U'カ'));  // Katakana
+  EXPECT_TRUE(IsCjk(U'ー'));  // prolonged sound mark, Common script with kana extensions
+  EXPECT_TRUE(IsCjk(U'한'));  // Hangul
+  EXPECT_TRUE(IsCjk(U'ㄅ'));  // Bopomofo
+  EXPECT_TRUE(IsCjk(U'。'));
+  EXPECT_TRUE(IsCjk(U'、'));
+  EXPECT_TRUE(IsCjk(U'，'));
+  EXPECT_TRUE(IsCjk(U'：'));
+  EXPECT_TRUE(IsCjk(U'（'));
+  EXPECT_TRUE(IsCjk(U'＆'));
+  EXPECT_TRUE(IsCjk(U'㎡'));          // CJK compatibility
+  EXPECT_TRUE(IsCjk(U'\U00020000'));  // Extension B ideograph
+  EXPECT_FALSE(IsCjk(U'A'));
+  EXPECT_FALSE(IsCjk(U'1'));
+  EXPECT_FALSE(IsCjk(U'é'));
+  EXPECT_FALSE(IsCjk(U'я'));
+  EXPECT_FALSE(IsCjk(U'ع'));
+  EXPECT_FALSE(IsCjk(U'“'));
+  EXPECT_FALSE(IsCjk(U'”'));
+  EXPECT_FALSE(IsCjk(U'·'));
+  EXPECT_FALSE(IsCjk(U'Ａ'));  // fullwidth letters are folded, not CJK punctuation
+}
+
+}  // namespace
+}  // namespace missive

@@ -1,1 +1,474 @@
-// placeholder
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/normalize.h"
+
+namespace missive {
+namespace {
+
+constexpr Date D(int year, int month, int day) { return Date{year, month, day}; }
+constexpr TimeOfDay T(int hour, int minute) { return TimeOfDay{hour, minute}; }
+
+std::string_view Matched(std::string_view text, std::size_t begin, std::size_t end) {
+  return text.substr(begin, end - begin);
+}
+
+// ---- Dates ----------------------------------------------------------------
+
+struct DateCase {
+  std::string_view language;
+  std::string_view text;
+  Date start;
+  std::optional<Date> last = std::nullopt;  // a range's end
+  std::string_view matched = "";            // the text the match covers; "" = the whole text
+  std::optional<Date> context = std::nullopt;
+  bool year_stated = true;
+};
+
+void PrintTo(const DateCase& c, std::ostream* os) { *os << c.language << ": " << c.text; }
+
+class FindDatesTest : public testing::TestWithParam<DateCase> {};
+
+TEST_P(FindDatesTest, FindsOneDate) {
+  const DateCase& c = GetParam();
+  const std::vector<DateMatch> dates = FindDates(c.text, c.language, c.context);
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].start.Iso(), c.start.Iso());
+  EXPECT_EQ(dates[0].last.has_value(), c.last.has_value());
+  if (dates[0].last && c.last) {
+    EXPECT_EQ(dates[0].last->Iso(), c.last->Iso());
+  }
+  EXPECT_EQ(dates[0].year_stated, c.year_stated);
+  EXPECT_EQ(Matched(c.text, dates[0].begin, dates[0].end), c.matched.empty() ? c.text : c.matched);
+}
+
+constexpr std::optional<Date> kJan12 = D(2021, 1, 12);
+
+INSTANTIATE_TEST_SUITE_P(
+    Chinese, FindDatesTest,
+    testing::Values(
+        DateCase{"zh", "2021年1月12日", D(2021, 1, 12)},
+        DateCase{"zh", "计划于2021年5月17-27日（含）以完全虚拟方式召开", D(2021, 5, 17),
+                 D(2021, 5, 27), "2021年5月17-27日"},
+        DateCase{"zh", "2021年5月17日至27日", D(2021, 5, 17), D(2021, 5, 27)},
+        DateCase{"zh", "2021年6月28日至7月9日", D(2021, 6, 28), D(2021, 7, 9)},
+        DateCase{"zh", "2020年12月31日至2021年1月8日", D(2020, 12, 31), D(2021, 1, 8)},
+        DateCase{"zh", "2021年12月31日至1月8日", D(2021, 12, 31), D(2022, 1, 8)},
+        DateCase{"zh", "5月17日–27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "5月17日-27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "5月17日～27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "5月17日〜27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "5月17日到27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "5月17日—27日", D(2021, 5, 17), D(2021, 5, 27), "", kJan12, false},
+        DateCase{"zh", "二〇一二年三月五日", D(2012, 3, 5)},
+        DateCase{"zh", "二〇二一年十二月三十一日", D(2021, 12, 31)},
+        DateCase{"zh", "会议定于六月十一日至二十二日举行", D(2012, 6, 11), D(2012, 6, 22),
+                 "六月十一日至二十二日", D(2012, 3, 5), false},
+        DateCase{"zh", "2021年5月17日（星期一）至21日（星期五）", D(2021, 5, 17), D(2021, 5, 21),
+                 "2021年5月17日（星期一）至21日"},
+        DateCase{"zh", "２０２１年５月１７日", D(2021, 5, 17)},
+        DateCase{"zh", "2021 年 5 月 17 日", D(2021, 5, 17)},
+        DateCase{"zh", "2021年5月17号", D(2021, 5, 17)},
+        DateCase{"zh", "论坛将于4月22日举行", D(2021, 4, 22), std::nullopt, "4月22日", kJan12,
+                 false},
+        DateCase{"zh", "1月10日", D(2022, 1, 10), std::nullopt, "", D(2021, 12, 15), false},
+        DateCase{"zh", "12月31日至1月8日", D(2021, 12, 31), D(2022, 1, 8), "", D(2021, 12, 1),
+                 false},
+        DateCase{"zh", "2024年2月29日", D(2024, 2, 29)},
+        DateCase{"zh", "（2020年12月16日，虚拟会议）", D(2020, 12, 16), std::nullopt,
+                 "2020年12月16日"},
+        DateCase{"zh", "2021/05/17", D(2021, 5, 17)}));
+
+INSTANTIATE_TEST_SUITE_P(
+    English, FindDatesTest,
+    testing::Values(
+        DateCase{"en", "12 January 2021", D(2021, 1, 12)},
+        DateCase{"en", "17-27 May 2021", D(2021, 5, 17), D(2021, 5, 27)},
+        DateCase{"en", "17 to 27 May 2021", D(2021, 5, 17), D(2021, 5, 27)},
+        DateCase{"en", "from 28 June to 9 July 2021", D(2021, 6, 28), D(2021, 7, 9)},
+        DateCase{"en", "28 June - 9 July 2021", D(2021, 6, 28), D(2021, 7, 9)},
+        DateCase{"en", "31 December 2020 to 8 January 2021", D(2020, 12, 31), D(2021, 1, 8)},
+        DateCase{"en", "31 December to 8 January 2021", D(2020, 12, 31), D(2021, 1, 8)},
+        DateCase{"en", "January 12, 2021", D(2021, 1, 12)},
+        DateCase{"en", "January 12-15, 2021", D(2021, 1, 12), D(2021, 1, 15)},
+        DateCase{"en", "on 1 May.", D(2021, 5, 1), std::nullopt, "1 May", kJan12, false},
+        DateCase{"en", "1 May", D(2022, 5, 1), std::nullopt, "", D(2021, 6, 1), false},
+        DateCase{"en", "Monday, 17 May 2021", D(2021, 5, 17), std::nullopt, "17 May 2021"},
+        DateCase{"en", "from Monday, 17 May to Friday, 21 May 2021", D(2021, 5, 17),
+                 D(2021, 5, 21)},
+        DateCase{"en", "on the 1st of May 2021", D(2021, 5, 1), std::nullopt, "1st of May 2021"},
+        DateCase{"en", "no later than 4 May 2021.", D(2021, 5, 4), std::nullopt, "4 May 2021"},
+        DateCase{"en", "12 Jan. 2021", D(2021, 1, 12)},
+        DateCase{"en", "between 17 and 21 May 2021", D(2021, 5, 17), D(2021, 5, 21)},
+        DateCase{"en", "29 February 2024", D(2024, 2, 29)},
+        DateCase{"en", "29 February", D(2024, 2, 29), std::nullopt, "", D(2023, 3, 1), false},
+        DateCase{"en", "2021-05-17", D(2021, 5, 17)},
+        DateCase{"en", "2021-05-17 – 2021-05-27", D(2021, 5, 17), D(2021, 5, 27)}));
+
+INSTANTIATE_TEST_SUITE_P(
+    French, FindDatesTest,
+    testing::Values(
+        DateCase{"fr", "12 janvier 2021", D(2021, 1, 12)},
+        DateCase{"fr", "le 1er avril 2021", D(2021, 4, 1), std::nullopt, "1er avril 2021"},
+        DateCase{"fr", "du 17 au 27 mai 2021", D(2021, 5, 17), D(2021, 5, 27)},
+        DateCase{"fr", "du 28 juin au 9 juillet 2021", D(2021, 6, 28), D(2021, 7, 9)},
+        DateCase{"fr", "le 3 février 2021", D(2021, 2, 3), std::nullopt, "3 février 2021"},
+        DateCase{"fr", "15 août 2021", D(2021, 8, 15)},
+        DateCase{"fr", "du 20 décembre 2021 au 7 janvier 2022", D(2021, 12, 20), D(2022, 1, 7)},
+        DateCase{"fr", "lundi 17 mai 2021", D(2021, 5, 17), std::nullopt, "17 mai 2021"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Spanish, FindDatesTest,
+    testing::Values(DateCase{"es", "12 de enero de 2021", D(2021, 1, 12)},
+                    DateCase{"es", "del 17 al 27 de mayo de 2021", D(2021, 5, 17), D(2021, 5, 27)},
+                    DateCase{"es", "del 28 de junio al 9 de julio de 2021", D(2021, 6, 28),
+                             D(2021, 7, 9)},
+                    DateCase{"es", "1 de setiembre de 2021", D(2021, 9, 1)},
+                    DateCase{"es", "30 de septiembre del 2021", D(2021, 9, 30)}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Russian, FindDatesTest,
+    testing::Values(DateCase{"ru", "12 января 2021 года", D(2021, 1, 12)},
+                    DateCase{"ru", "17–27 мая 2021 года", D(2021, 5, 17), D(2021, 5, 27)},
+                    DateCase{"ru", "с 17 по 27 мая 2021 г.", D(2021, 5, 17), D(2021, 5, 27)},
+                    DateCase{"ru", "с 28 июня по 9 июля 2021 года", D(2021, 6, 28), D(2021, 7, 9)},
+                    DateCase{"ru", "17.05.2021", D(2021, 5, 17)}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Arabic, FindDatesTest,
+    testing::Values(DateCase{"ar", "12 يناير 2021", D(2021, 1, 12)},
+                    DateCase{"ar", "من 17 إلى 27 مايو 2021", D(2021, 5, 17), D(2021, 5, 27)},
+                    DateCase{"ar", "١٢ يناير ٢٠٢١", D(2021, 1, 12)},
+                    DateCase{"ar", "من ١٧ إلى ٢٧ مايو ٢٠٢١", D(2021, 5, 17), D(2021, 5, 27)},
+                    DateCase{"ar", "3 كانون الثاني 2021", D(2021, 1, 3)}));
+
+struct NoDateCase {
+  std::string_view language;
+  std::string_view text;
+  std::optional<Date> context = std::nullopt;
+};
+
+void PrintTo(const NoDateCase& c, std::ostream* os) { *os << c.language << ": " << c.text; }
+
+class NoDateTest : public testing::TestWithParam<NoDateCase> {};
+
+TEST_P(NoDateTest, FindsNone) {
+  EXPECT_TRUE(FindDates(GetParam().text, GetParam().language, GetParam().context).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, NoDateTest,
+    testing::Values(NoDateCase{"zh", "TSAG（2021年1月）与第20研究组"},  // no day
+                    NoDateCase{"zh", "（2016年，哈马马特）"}, NoDateCase{"zh", "第20研究组"},
+                    NoDateCase{"zh", "电信标准化局第11/20号集体函"},
+                    NoDateCase{"zh", "ITU-T Y.4471（前Y.NDA-arch）建议书"},
+                    NoDateCase{"zh", "2021年2月29日"},        // 2021 is not a leap year
+                    NoDateCase{"zh", "论坛将于4月22日举行"},  // year unknown: not guessed
+                    NoDateCase{"zh", "1 / 20工作组"}, NoDateCase{"en", "31 April 2021"},
+                    NoDateCase{"en", "29 February 2021"}, NoDateCase{"en", "1 May"},
+                    NoDateCase{"en", "Tel. +41 22 730 6301"}, NoDateCase{"en", "ITU-T Y.4471"},
+                    NoDateCase{"en", "2021-02-30"},
+                    NoDateCase{"en", "members may 12 times", D(2021, 1, 1)},
+                    NoDateCase{"en", "at 11:00 on 7.1 of Report 15"}));
+
+TEST(FindDates, ReportsByteOffsets) {
+  const std::string_view text =
+      "新代表情况介绍会将于2021年4月21日（日内瓦时间）11时至13时以虚拟方式举办。";
+  const auto dates = FindDates(text, "zh");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].begin, text.find("2021"));
+  EXPECT_EQ(dates[0].end, text.find("（日内瓦"));
+}
+
+TEST(FindDates, FindsSeveralInOrder) {
+  const std::string_view text = "请于2021年3月17日、2021年4月16日和5月4日前提交";
+  const auto dates = FindDates(text, "zh", D(2021, 1, 12));
+  ASSERT_EQ(dates.size(), 3u);
+  EXPECT_EQ(dates[0].start, D(2021, 3, 17));
+  EXPECT_EQ(dates[1].start, D(2021, 4, 16));
+  EXPECT_EQ(dates[2].start, D(2021, 5, 4));
+  EXPECT_TRUE(dates[1].year_stated);
+  EXPECT_FALSE(dates[2].year_stated);
+  EXPECT_LT(dates[0].end, dates[1].begin);
+  EXPECT_LT(dates[1].end, dates[2].begin);
+}
+
+TEST(FindDates, RangeIsOneMatchNotTwo) {
+  const auto dates = FindDates("17-27 May 2021 and 2 June 2021", "en");
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates[0].last, D(2021, 5, 27));
+  EXPECT_EQ(dates[1].start, D(2021, 6, 2));
+  EXPECT_FALSE(dates[1].last);
+}
+
+TEST(FindDates, AcceptsRegionSubtags) {
+  EXPECT_EQ(FindDates("2021年5月17日", "zh-CN").size(), 1u);
+  EXPECT_EQ(FindDates("17 May 2021", "en-GB").size(), 1u);
+}
+
+TEST(FindDates, UnknownLanguageTriesEveryTable) {
+  const auto dates = FindDates("17 mai 2021 / 2021年5月18日 / 19 мая 2021 г.", "und");
+  ASSERT_EQ(dates.size(), 3u);
+  EXPECT_EQ(dates[0].start, D(2021, 5, 17));
+  EXPECT_EQ(dates[1].start, D(2021, 5, 18));
+  EXPECT_EQ(dates[2].start, D(2021, 5, 19));
+}
+
+TEST(FindDates, DeadlineTableRowIsNotARange) {
+  // The seed's deadline rows: date, tab, dash, tab, action. The dash is layout.
+  const auto dates = FindDates("\t2021年3月17日\t–\t提交需要翻译的ITU-T成员文稿", "zh");
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_FALSE(dates[0].last);
+}
+
+// ---- Times ----------------------------------------------------------------
+
+struct TimeCase {
+  std::string_view language;
+  std::string_view text;
+  TimeOfDay start;
+  std::optional<TimeOfDay> last = std::nullopt;
+  std::string_view matched = "";  // "" = the whole text
+};
+
+void PrintTo(const TimeCase& c, std::ostream* os) { *os << c.language << ": " << c.text; }
+
+class FindTimesTest : public testing::TestWithParam<TimeCase> {};
+
+TEST_P(FindTimesTest, FindsOneTime) {
+  const TimeCase& c = GetParam();
+  const std::vector<TimeMatch> times = FindTimes(c.text, c.language);
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(times[0].start, c.start);
+  EXPECT_EQ(times[0].last, c.last);
+  EXPECT_EQ(Matched(c.text, times[0].begin, times[0].end), c.matched.empty() ? c.text : c.matched);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Chinese, FindTimesTest,
+    testing::Values(
+        TimeCase{"zh", "11时", T(11, 0)}, TimeCase{"zh", "14时30分", T(14, 30)},
+        TimeCase{"zh", "十四时三十分", T(14, 30)}, TimeCase{"zh", "11时至13时", T(11, 0), T(13, 0)},
+        TimeCase{"zh", "12时至14时30分", T(12, 0), T(14, 30)},
+        TimeCase{"zh", "（日内瓦时间）11时至13时以虚拟方式", T(11, 0), T(13, 0), "11时至13时"},
+        TimeCase{"zh", "会议第一天将于（日内瓦时间）11时开始", T(11, 0), std::nullopt, "11时"},
+        TimeCase{"zh", "下午2时", T(14, 0)}, TimeCase{"zh", "下午2时至4时", T(14, 0), T(16, 0)},
+        TimeCase{"zh", "11时半", T(11, 30)}, TimeCase{"zh", "11-13时", T(11, 0), T(13, 0)},
+        TimeCase{"zh", "会议时间：11:00", T(11, 0), std::nullopt, "11:00"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    OtherLanguages, FindTimesTest,
+    testing::Values(
+        TimeCase{"en", "11:00", T(11, 0)}, TimeCase{"en", "11:00-13:00", T(11, 0), T(13, 0)},
+        TimeCase{"en", "at 1100 hours", T(11, 0), std::nullopt, "1100 hours"},
+        TimeCase{"en", "1100-1300 hours (Geneva time)", T(11, 0), T(13, 0), "1100-1300 hours"},
+        TimeCase{"en", "11 a.m.", T(11, 0)}, TimeCase{"en", "2-4 p.m.", T(14, 0), T(16, 0)},
+        TimeCase{"en", "12.30 p.m.", T(12, 30)},
+        TimeCase{"en", "from 11:00 to 13:00", T(11, 0), T(13, 0)},
+        TimeCase{"en", "until 24:00", T(24, 0), std::nullopt, "24:00"},
+        TimeCase{"fr", "à 11 heures", T(11, 0), std::nullopt, "11 heures"},
+        TimeCase{"fr", "11 h 00", T(11, 0)}, TimeCase{"fr", "11h30", T(11, 30)},
+        TimeCase{"fr", "de 11 heures à 13 heures", T(11, 0), T(13, 0)},
+        TimeCase{"fr", "11 h - 13 h", T(11, 0), T(13, 0)},
+        TimeCase{"es", "a las 11.00 horas", T(11, 0), std::nullopt, "11.00 horas"},
+        TimeCase{"es", "de las 11.00 a las 13.00 horas", T(11, 0), T(13, 0)},
+        TimeCase{"es", "11:00 horas", T(11, 0)}, TimeCase{"ru", "11 час. 00 мин.", T(11, 0)},
+        TimeCase{"ru", "11 ч. 30 мин.", T(11, 30)},
+        TimeCase{"ru", "с 11:00 до 13:00", T(11, 0), T(13, 0)},
+        TimeCase{"ar", "من 11:00 إلى 13:00", T(11, 0), T(13, 0)},
+        TimeCase{"ar", "الساعة ١١:٠٠", T(11, 0), std::nullopt, "١١:٠٠"}));
+
+struct NoTimeCase {
+  std::string_view language;
+  std::string_view text;
+};
+
+void PrintTo(const NoTimeCase& c, std::ostream* os) { *os << c.language << ": " << c.text; }
+
+class NoTimeTest : public testing::TestWithParam<NoTimeCase> {};
+
+TEST_P(NoTimeTest, FindsNone) {
+  EXPECT_TRUE(FindTimes(GetParam().text, GetParam().language).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, NoTimeTest,
+    testing::Values(NoTimeCase{"zh", "1 / 20工作组"}, NoTimeCase{"zh", "1/20"},
+                    NoTimeCase{"zh", "ITU-T Y.4471"}, NoTimeCase{"zh", "2021年"},
+                    NoTimeCase{"zh", "第20研究组"}, NoTimeCase{"zh", "电话：+41 22 730 6301"},
+                    NoTimeCase{"zh", "日内瓦时间"}, NoTimeCase{"zh", "2021年5月17-27日（含）"},
+                    NoTimeCase{"zh", "一时无法连接"}, NoTimeCase{"zh", "会议为期2小时"},
+                    NoTimeCase{"zh", "20时间"}, NoTimeCase{"en", "25:00"},
+                    NoTimeCase{"en", "11:60"}, NoTimeCase{"en", "see section 12.30"},
+                    NoTimeCase{"en", "17.05.2021"}, NoTimeCase{"en", "2021-05-17"},
+                    NoTimeCase{"en", "a meeting of 3 hours"}, NoTimeCase{"en", "Report 15"}));
+
+// ---- Time zones -----------------------------------------------------------
+
+struct ZoneCase {
+  std::string_view language;
+  std::string_view text;
+  std::optional<std::string> zone;
+};
+
+void PrintTo(const ZoneCase& c, std::ostream* os) { *os << c.language << ": " << c.text; }
+
+class FindTimeZoneTest : public testing::TestWithParam<ZoneCase> {};
+
+TEST_P(FindTimeZoneTest, Finds) {
+  EXPECT_EQ(FindTimeZone(GetParam().text, GetParam().language), GetParam().zone);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, FindTimeZoneTest,
+    testing::Values(ZoneCase{"zh", "将于2021年4月21日（日内瓦时间）11时", "Europe/Zurich"},
+                    ZoneCase{"zh", "欧洲中部时间11时", "Europe/Zurich"},
+                    ZoneCase{"zh", "瑞士时间", "Europe/Zurich"},
+                    ZoneCase{"en", "1100 hours (Geneva time)", "Europe/Zurich"},
+                    ZoneCase{"en", "11:00 CET", "Europe/Zurich"},
+                    ZoneCase{"en", "11:00 (CEST)", "Europe/Zurich"},
+                    ZoneCase{"en", "Central European Summer Time", "Europe/Zurich"},
+                    ZoneCase{"en", "12:00 UTC", "UTC"}, ZoneCase{"en", "12:00 GMT", "UTC"},
+                    ZoneCase{"fr", "11 heures (heure de Genève)", "Europe/Zurich"},
+                    ZoneCase{"es", "11.00 horas (hora de Ginebra)", "Europe/Zurich"},
+                    ZoneCase{"ru", "11:00 по женевскому времени", "Europe/Zurich"},
+                    ZoneCase{"ar", "الساعة 11:00 بتوقيت جنيف", "Europe/Zurich"},
+                    ZoneCase{"ar", "حسب توقيت جنيف", "Europe/Zurich"},
+                    ZoneCase{"fr", "cet événement", std::nullopt},  // French "this", not CET
+                    ZoneCase{"en", "11:00 UTC+2", std::nullopt},    // an offset, not UTC
+                    ZoneCase{"zh", "时间表草案", std::nullopt},
+                    ZoneCase{"en", "held in Geneva", std::nullopt}));
+
+// ---- Formatting -----------------------------------------------------------
+
+struct FormatCase {
+  Date date;
+  TimeOfDay time;
+  std::optional<std::string> zone;
+  std::string_view expected;
+};
+
+void PrintTo(const FormatCase& c, std::ostream* os) { *os << c.expected; }
+
+class FormatDateTimeTest : public testing::TestWithParam<FormatCase> {};
+
+TEST_P(FormatDateTimeTest, Formats) {
+  EXPECT_EQ(FormatDateTime(GetParam().date, GetParam().time, GetParam().zone), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, FormatDateTimeTest,
+    testing::Values(
+        FormatCase{D(2021, 4, 21), T(11, 0), "Europe/Zurich", "2021-04-21T11:00:00+02:00"},
+        FormatCase{D(2021, 1, 12), T(11, 0), "Europe/Zurich", "2021-01-12T11:00:00+01:00"},
+        // Geneva moves to summer time at 02:00 on 2021-03-28 and back at 03:00 on 2021-10-31.
+        FormatCase{D(2021, 3, 28), T(1, 0), "Europe/Zurich", "2021-03-28T01:00:00+01:00"},
+        FormatCase{D(2021, 3, 28), T(3, 0), "Europe/Zurich", "2021-03-28T03:00:00+02:00"},
+        FormatCase{D(2021, 3, 28), T(2, 30), "Europe/Zurich", "2021-03-28T02:30:00+01:00"},
+        FormatCase{D(2021, 10, 31), T(2, 30), "Europe/Zurich", "2021-10-31T02:30:00+02:00"},
+        FormatCase{D(2021, 10, 31), T(3, 0), "Europe/Zurich", "2021-10-31T03:00:00+01:00"},
+        FormatCase{D(2021, 5, 17), T(11, 0), "UTC", "2021-05-17T11:00:00+00:00"},
+        FormatCase{D(2021, 5, 17), T(11, 0), "Asia/Shanghai", "2021-05-17T11:00:00+08:00"},
+        FormatCase{D(2021, 7, 1), T(9, 30), "America/New_York", "2021-07-01T09:30:00-04:00"},
+        FormatCase{D(2021, 4, 21), T(11, 0), std::nullopt, "2021-04-21T11:00:00"},
+        FormatCase{D(2021, 4, 21), T(11, 0), "Mars/Olympus", "2021-04-21T11:00:00"},
+        FormatCase{D(2021, 12, 31), T(24, 0), "Europe/Zurich", "2022-01-01T00:00:00+01:00"}));
+
+TEST(Date, Iso) {
+  EXPECT_EQ(D(2021, 5, 17).Iso(), "2021-05-17");
+  EXPECT_EQ(D(2021, 12, 1).Iso(), "2021-12-01");
+}
+
+// ---- The seed letter --------------------------------------------------------
+
+std::string ReadSeedLetter() {
+  std::ifstream in(std::string(MISSIVE_SHARED_DIR) + "/seed-letter-zh.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The first line of the seed containing `needle`.
+std::string LineWith(const std::string& text, std::string_view needle) {
+  const std::size_t at = text.find(needle);
+  if (at == std::string::npos) return {};
+  const std::size_t begin = text.rfind('\n', at) + 1;  // npos + 1 == 0 at the first line
+  const std::size_t end = text.find('\n', at);
+  return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
+TEST(SeedLetter, FindsItsDates) {
+  const std::string text = ReadSeedLetter();
+  ASSERT_FALSE(text.empty());
+  const std::vector<DateMatch> dates = FindDates(text, "zh");
+  auto has = [&](Date start, std::optional<Date> last) {
+    for (const DateMatch& match : dates) {
+      if (match.start == start && match.last == last) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(D(2021, 1, 12), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 5, 17), D(2021, 5, 27)));
+  EXPECT_TRUE(has(D(2021, 3, 17), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 4, 16), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 5, 4), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 4, 21), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 4, 22), std::nullopt));
+  EXPECT_TRUE(has(D(2021, 4, 23), std::nullopt));
+  EXPECT_TRUE(has(D(2020, 12, 16), std::nullopt));
+  EXPECT_EQ(dates.front().start, D(2021, 1, 12));
+  for (std::size_t i = 1; i < dates.size(); ++i) EXPECT_LE(dates[i - 1].end, dates[i].begin);
+  // Every date the letter writes, and nothing else: 1 + 2 (subject and body
+  // ranges) + 3 deadlines + 3 events + the report's date + the agenda's range.
+  EXPECT_EQ(dates.size(), 11u);
+}
+
+TEST(SeedLetter, BriefingAt11To13GenevaTime) {
+  const std::string line = LineWith(ReadSeedLetter(), "新代表情况介绍会");
+  const auto dates = FindDates(line, "zh");
+  const auto times = FindTimes(line, "zh");
+  const auto zone = FindTimeZone(line, "zh");
+  ASSERT_EQ(dates.size(), 1u);
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(dates[0].start, D(2021, 4, 21));
+  EXPECT_EQ(times[0].start, T(11, 0));
+  EXPECT_EQ(times[0].last, T(13, 0));
+  ASSERT_EQ(zone, "Europe/Zurich");
+  EXPECT_EQ(FormatDateTime(dates[0].start, times[0].start, zone), "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(FormatDateTime(dates[0].start, *times[0].last, zone), "2021-04-21T13:00:00+02:00");
+}
+
+TEST(SeedLetter, ForumAt12To1430GenevaTime) {
+  const std::string line = LineWith(ReadSeedLetter(), "虚拟论坛将于");
+  const auto dates = FindDates(line, "zh");
+  const auto times = FindTimes(line, "zh");
+  ASSERT_EQ(dates.size(), 1u);
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(dates[0].start, D(2021, 4, 22));
+  EXPECT_EQ(times[0].start, T(12, 0));
+  EXPECT_EQ(times[0].last, T(14, 30));
+  EXPECT_EQ(FindTimeZone(line, "zh"), "Europe/Zurich");
+}
+
+TEST(SeedLetter, OpeningAt11GenevaTime) {
+  const std::string line = LineWith(ReadSeedLetter(), "会议第一天将于");
+  const auto times = FindTimes(line, "zh");
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(times[0].start, T(11, 0));
+  EXPECT_FALSE(times[0].last);
+}
+
+TEST(SeedLetter, NoTimesOutsideTheTimedSentences) {
+  const std::string text = ReadSeedLetter();
+  // 11时 (opening), 11时至13时 twice (briefing, JCA meeting), 12时至14时30分 (forum).
+  EXPECT_EQ(FindTimes(text, "zh").size(), 4u);
+}
+
+}  // namespace
+}  // namespace missive

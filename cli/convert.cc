@@ -1,0 +1,79 @@
+#include "cli/convert.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "normalize/normalize.h"
+#include "recognize/recognize.h"
+
+namespace missive {
+namespace {
+
+bool HasTextExtension(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+      char c = path[path.size() - suffix.size() + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != suffix[i]) return false;
+    }
+    return true;
+  };
+  return ends_with(".txt") || ends_with(".text");
+}
+
+LetterRecord ErrorRecord(Error error, const std::string& path, std::string_view bytes,
+                         std::string format) {
+  LetterRecord record;
+  record.id = Sha256Hex(bytes);
+  record.source = {path, bytes.size(), record.id, std::move(format)};
+  record.error = std::move(error);
+  return record;
+}
+
+}  // namespace
+
+LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
+                          const ConvertOptions& options) {
+  Result<Document> document = Extract(bytes, path, options.extract);
+  if (!document.ok()) {
+    return ErrorRecord(document.error(), path, bytes, HasTextExtension(path) ? "text" : "docx");
+  }
+  Normalize(*document);
+  LetterRecord record = Recognize(*document);
+  record.id = Sha256Hex(bytes);
+  record.source = {path, bytes.size(), record.id,
+                   document->format == SourceFormat::kText ? "text" : "docx"};
+  return record;
+}
+
+LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options) {
+  const std::string format = HasTextExtension(path) ? "text" : "docx";
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    return ErrorRecord({ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)}, path,
+                       {}, format);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return ErrorRecord(
+        {ErrorCode::kIo, path + " is not a regular file (a directory or a device); give a file"},
+        path, {}, format);
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes;
+  if (in) {
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (!in && !in.eof()) {
+    return ErrorRecord({ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)}, path,
+                       {}, format);
+  }
+  return ConvertBytes(bytes, path, options);
+}
+
+}  // namespace missive

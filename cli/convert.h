@@ -1,0 +1,27 @@
+// One input file through the whole pipeline: read -> Extract -> Normalize ->
+// Recognize. Shared by the command line, the tests and the benchmarks.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/record.h"
+#include "extract/extract.h"
+
+namespace missive {
+
+struct ConvertOptions {
+  ExtractOptions extract;  // tracked-change view and safety limits
+};
+
+// The record for bytes already in memory; `path` is reported as source.path
+// and its extension helps choose the reader. Never throws; a file that cannot
+// be read gives a record with status "error".
+[[nodiscard]] LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
+                                        const ConvertOptions& options = {});
+
+// Reads `path` and converts it. I/O failures (missing file, a directory, a
+// device) give an "io" error record.
+[[nodiscard]] LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options = {});
+
+}  // namespace missive

@@ -1,0 +1,87 @@
+// Names and small lookups for WordprocessingML elements. Private to extract/.
+//
+// Elements are matched by name, not by namespace-aware lookup: pugixml keeps
+// names as written, so each part's prefixes are read once from its root and
+// then compared as plain strings on the hot path.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <charconv>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace missive::extract_internal {
+
+// The prefixes (with their colon, e.g. "w:") that one part uses for the
+// namespaces the reader understands; "" for a default namespace.
+struct Prefixes {
+  std::string w = "w:";
+  std::string r = "r:";
+  std::string mc = "mc:";
+  std::string m = "m:";
+};
+
+// Reads the prefixes declared on `root`, keeping the conventional ones for
+// namespaces it does not declare. Transitional and Strict URIs both count.
+Prefixes DetectPrefixes(pugi::xml_node root);
+
+// The local part of `name` when it is written with `prefix`, else "".
+inline std::string_view LocalName(const char* name, std::string_view prefix) {
+  if (prefix.empty()) return std::strchr(name, ':') == nullptr ? name : std::string_view();
+  if (std::strncmp(name, prefix.data(), prefix.size()) != 0) return {};
+  return name + prefix.size();
+}
+
+inline std::string_view Local(pugi::xml_node node, std::string_view prefix) {
+  return LocalName(node.name(), prefix);
+}
+
+// Attribute `prefix``local` of `node`, or an empty attribute.
+inline pugi::xml_attribute Attr(pugi::xml_node node, std::string_view prefix,
+                                std::string_view local) {
+  for (pugi::xml_attribute attribute : node.attributes()) {
+    if (LocalName(attribute.name(), prefix) == local) return attribute;
+  }
+  return {};
+}
+
+// The first child element `prefix``local` of `node`, or an empty node.
+inline pugi::xml_node Child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
+  for (pugi::xml_node child : node.children()) {
+    if (Local(child, prefix) == local) return child;
+  }
+  return {};
+}
+
+// A decimal attribute value; nullopt when it is not a number that fits.
+inline std::optional<int> ParseInt(std::string_view text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// An ST_OnOff property such as <w:vanish/>: on unless w:val says otherwise.
+bool IsOn(pugi::xml_node property, std::string_view prefix);
+
+// The namespace URI bound to `prefix` (without colon) where `node` sits, or "".
+std::string_view NamespaceOf(pugi::xml_node node, std::string_view prefix);
+
+// Whether the reader can show an mc:Choice whose Requires lists these
+// prefixes: text boxes (wps, wpg) and Word 2010 markup (w14) are read, any
+// other requirement falls back.
+bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value);
+
+// The branch of an mc:AlternateContent to read: the first understood
+// mc:Choice, else mc:Fallback, else an empty node.
+pugi::xml_node ChooseAlternate(pugi::xml_node alternate, std::string_view mc_prefix);
+
+// Maps a w:sym or bullet character from a symbol font (Symbol, Wingdings:
+// private-use U+F0xx) to the plain character when the mapping is clear, and
+// a U+F0xx character in a text font to its Latin-1 code; else returns it.
+char32_t MapSymbolChar(char32_t code_point, std::string_view font);
+
+}  // namespace missive::extract_internal

@@ -1,0 +1,89 @@
+// Private to the normalize stage: code-point scanning over UTF-8 text, shared
+// by the date, time and zone grammars. Offsets are always byte offsets into
+// the text scanned, so matches can be reported against the caller's string.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace missive::internal {
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t end = 0;  // the byte after it
+};
+
+// The code point at `pos`; an ill-formed sequence reads as U+FFFD, the end
+// of the text as 0.
+CodePoint DecodeAt(std::string_view text, std::size_t pos);
+
+// The code point that ends at `pos`, or 0 at the start of the text.
+char32_t DecodeBefore(std::string_view text, std::size_t pos);
+
+// A letter of a script written with spaces between words (Latin, Cyrillic,
+// Arabic ...): alphabetic or a combining mark, and not CJK.
+bool IsWordLetter(char32_t cp);
+
+// A decimal digit of any script (ASCII, fullwidth, Arabic-Indic ...).
+int DigitValue(char32_t cp);  // -1 when not a digit
+
+// 〇 零 一 … 九 两 十 百 千 万 and their 大写 forms.
+bool IsChineseNumeral(char32_t cp);
+
+// White space other than '\t' and '\n': the parts of one date or time never
+// straddle a tab or a line break.
+std::size_t SkipBlanks(std::string_view text, std::size_t pos);
+
+struct LiteralOptions {
+  bool start_boundary = true;  // refuse a word that starts inside another word
+  bool exact_case = false;     // compare as written ("CET", not French "cet")
+};
+
+// Matches `literal` at `pos`: case-insensitive (simple case folding), a space
+// in the literal matching any run of blanks. A literal ending in a letter
+// must not run on into another letter. Returns the end, or npos.
+std::size_t MatchLiteral(std::string_view text, std::size_t pos, std::string_view literal,
+                         LiteralOptions options = {});
+
+struct LiteralHit {
+  std::size_t index = 0;  // into the candidates
+  std::size_t end = 0;
+};
+
+// The longest of `candidates` that matches at `pos`.
+template <typename T, typename Key>
+std::optional<LiteralHit> MatchLongest(std::string_view text, std::size_t pos,
+                                       std::span<const T> candidates, Key key,
+                                       LiteralOptions options = {}) {
+  std::optional<LiteralHit> best;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::size_t end = MatchLiteral(text, pos, key(candidates[i]), options);
+    if (end != std::string_view::npos && (!best || end > best->end)) best = LiteralHit{i, end};
+  }
+  return best;
+}
+
+inline std::optional<LiteralHit> MatchLongest(std::string_view text, std::size_t pos,
+                                              std::span<const std::string_view> candidates,
+                                              LiteralOptions options = {}) {
+  return MatchLongest(
+      text, pos, candidates, [](std::string_view s) { return s; }, options);
+}
+
+struct Number {
+  long long value = 0;
+  int digits = 0;      // characters read
+  bool cjk = false;    // written in Chinese numerals
+  bool ascii = false;  // only ASCII digits
+  std::size_t begin = 0, end = 0;
+};
+
+// Reads a run of decimal digits, or with `cjk_numerals` a run of Chinese
+// numerals, at `pos`. With `standalone`, refuses a number glued to a word or
+// continuing another number ("SG20", "Y.4471", "+41", the 20 of "1/20").
+std::optional<Number> ScanNumber(std::string_view text, std::size_t pos, bool cjk_numerals,
+                                 bool standalone);
+
+}  // namespace missive::internal

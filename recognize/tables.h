@@ -1,0 +1,65 @@
+// Per-language knowledge the recognizer runs on. Adding a language means
+// adding a table in tables.cc, not code: every phrase the recognizer looks
+// for lives here.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace missive {
+
+// Header-block fields a label can introduce.
+enum class HeaderField { kReference, kContact, kTel, kFax, kEmail, kWeb, kTo, kCopy, kSubject };
+
+struct HeaderLabel {
+  HeaderField field;
+  std::string_view text;  // matched at the start of a segment, case-insensitively for Latin
+};
+
+// A phrase that maps to a canonical value (issuer, kind, mode ...).
+struct Phrase {
+  std::string_view text;
+  std::string_view value;
+};
+
+// A meeting body: a number between `prefix` and `suffix` ("第" 20 "研究组",
+// "Study Group " 20 ""). `key_format` has one '#', replaced by the number.
+struct BodyPattern {
+  std::string_view prefix;
+  std::string_view suffix;
+  std::string_view key_format;  // "ITU-T SG#", "ITU-T WP#"
+  bool slash_number;            // the number is "1/20" (working parties)
+};
+
+struct LanguageTable {
+  std::string_view language;  // BCP 47 primary tag
+  std::vector<HeaderLabel> labels;
+  std::vector<std::string_view> salutations;  // prefixes of the salutation line
+  std::vector<std::string_view> closings;     // prefixes of the closing formula
+  std::vector<std::string_view> signature_titles;  // words of a signatory's title
+  std::vector<std::string_view> annex_words;       // "附件", "Annex"
+  std::vector<std::string_view> agenda_words;      // an annex title containing one is the agenda
+  std::vector<Phrase> issuers;                     // "电信标准化局" -> "TSB"
+  std::vector<Phrase> kinds;                       // "集体函" -> "collective-letter", longest first
+  std::vector<std::string_view> addendum_words;    // "补遗", "Addendum"
+  std::vector<std::string_view> corrigendum_words;
+  std::vector<BodyPattern> bodies;
+  std::vector<std::string_view> meeting_words;  // the subject names a meeting
+  std::vector<Phrase> modes;                    // "虚拟" -> "virtual"; hybrid first
+  std::vector<std::string_view> opening_words;  // a sentence about the opening time
+  std::vector<std::string_view> event_markers;  // the title of an event ends before one
+  std::vector<std::string_view> deadline_words;  // a heading/sentence about deadlines
+  std::vector<std::string_view> deadline_markers;  // "前", "no later than": a dated action
+  std::vector<std::string_view> location_before;  // "在" ... place ... location_after
+  std::vector<std::string_view> location_after;   // "举行", "召开"
+  std::vector<std::string_view> document_prefixes;  // "TD", "C", "Report": agenda documents
+  std::vector<std::string_view> stopwords;  // frequent words, for telling Latin languages apart
+};
+
+// The tables of every language, zh first.
+const std::vector<LanguageTable>& LanguageTables();
+
+// The table of `language`, or the English one when there is none.
+const LanguageTable& TableFor(std::string_view language);
+
+}  // namespace missive
