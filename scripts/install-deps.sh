@@ -3,12 +3,18 @@
 # and only what is missing. Safe to run again.
 set -euo pipefail
 
+# Libraries and headers: checked as Debian packages.
 packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev libicu-dev nlohmann-json3-dev libssl-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3
-  nodejs npm        # the JSON Schema validator (ajv) used by the tests
+)
+# Tools: checked as commands, since a machine may carry them from elsewhere
+# (Node.js builds that bundle npm conflict with Debian's npm package).
+declare -A tools=(
+  [python3]=python3   # the sample generators
+  [node]=nodejs       # the JSON Schema validator (ajv) used by the tests
+  [npm]=npm
 )
 
 missing=()
@@ -16,6 +22,9 @@ for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi
+done
+for tool in "${!tools[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${tools[$tool]}")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
