@@ -35,8 +35,8 @@ namespace missive {
 namespace {
 
 using extract_internal::Attr;
-using extract_internal::ChooseAlternate;
 using extract_internal::Child;
+using extract_internal::ChooseAlternate;
 using extract_internal::DetectPrefixes;
 using extract_internal::EndsWith;
 using extract_internal::IsOn;
@@ -46,8 +46,8 @@ using extract_internal::Local;
 using extract_internal::MapSymbolChar;
 using extract_internal::NumberingReference;
 using extract_internal::NumberingState;
-using extract_internal::ParseInt;
 using extract_internal::ParagraphStyle;
+using extract_internal::ParseInt;
 using extract_internal::Prefixes;
 using extract_internal::Relationship;
 using extract_internal::StyleSheet;
@@ -134,6 +134,7 @@ struct OpenField {
 // Reads one story (the body, a header, the notes) of a part into blocks.
 class StoryReader {
  public:
+  // `relationships` are those of `part`; both must outlive the reader.
   StoryReader(const PackageContext& context, const XmlPart& part,
               const std::vector<Relationship>& relationships)
       : context_(context), prefixes_(DetectPrefixes(part.doc.document_element())) {
@@ -238,16 +239,15 @@ class StoryReader {
     const StyleSheet& styles = *context_.styles;
     const ParagraphStyle* style = style_id.empty() ? nullptr : styles.Find(style_id);
     if (style == nullptr) style = styles.default_paragraph();
-    if (!mark_removed) {
-      paragraph.style = style == nullptr ? std::string()
-                        : style->name.empty() ? std::string(style->id)
-                                              : std::string(style->name);
-      paragraph.heading_level = own_outline ? (*own_outline >= 0 && *own_outline < 9
-                                                   ? *own_outline + 1
-                                                   : 0)
-                                            : styles.HeadingLevel(style);
-      ReadNumbering(style, own_numbering, &paragraph);
-    }
+    // A joined paragraph takes the properties of the mark that survives.
+    paragraph.style = style == nullptr      ? std::string()
+                      : style->name.empty() ? std::string(style->id)
+                                            : std::string(style->name);
+    paragraph.heading_level = own_outline
+                                  ? (*own_outline >= 0 && *own_outline < 9 ? *own_outline + 1 : 0)
+                                  : styles.HeadingLevel(style);
+    // A removed mark takes its list number with it.
+    if (!mark_removed) ReadNumbering(style, own_numbering, &paragraph);
 
     std::vector<Block> text_boxes;
     Paragraph* const outer_paragraph = paragraph_;
@@ -319,7 +319,8 @@ class StoryReader {
                    : static_cast<bool>(Child(properties, w, "ins"))) {
         return;
       }
-      grid_before = ParseInt(Attr(Child(properties, w, "gridBefore"), w, "val").value()).value_or(0);
+      grid_before =
+          ParseInt(Attr(Child(properties, w, "gridBefore"), w, "val").value()).value_or(0);
       grid_after = ParseInt(Attr(Child(properties, w, "gridAfter"), w, "val").value()).value_or(0);
     }
     TableRow row;
@@ -586,7 +587,7 @@ class StoryReader {
   std::unordered_map<std::string_view, const Relationship*> relationships_;
   NumberingState numbering_state_;
 
-  Paragraph* paragraph_ = nullptr;          // the paragraph being read
+  Paragraph* paragraph_ = nullptr;            // the paragraph being read
   std::vector<Block>* text_boxes_ = nullptr;  // where its text boxes go
   std::uint64_t paragraph_serial_ = 0;
   std::vector<OpenField> fields_;
@@ -795,8 +796,7 @@ class DocxReader {
       if (local != "footnote" && local != "endnote" && local != "comment") continue;
       const std::string_view type = Attr(child, w, "type").value();
       // Separators are the rule lines Word draws above notes, not notes.
-      if (type == "separator" || type == "continuationSeparator" ||
-          type == "continuationNotice") {
+      if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") {
         continue;
       }
       Note note;

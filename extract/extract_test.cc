@@ -86,8 +86,8 @@ std::string Relationships(std::string_view inner) {
 
 // An XML part with the WordprocessingML namespaces declared on its root.
 std::string WordPart(std::string_view root, std::string_view inner) {
-  return std::string(kXmlDeclaration) + "<w:" + std::string(root) + std::string(kNamespaces) +
-         ">" + std::string(inner) + "</w:" + std::string(root) + ">";
+  return std::string(kXmlDeclaration) + "<w:" + std::string(root) + std::string(kNamespaces) + ">" +
+         std::string(inner) + "</w:" + std::string(root) + ">";
 }
 
 // A part related from word/document.xml, or an external target.
@@ -109,8 +109,8 @@ std::string Docx(std::string_view body, const std::vector<Related>& related = {}
   };
   std::string relationships;
   for (std::size_t i = 0; i < related.size(); ++i) {
-    relationships += Relationship("rId" + std::to_string(i + 1), related[i].type,
-                                  related[i].target, related[i].external);
+    relationships += Relationship("rId" + std::to_string(i + 1), related[i].type, related[i].target,
+                                  related[i].external);
     if (!related[i].external) parts.emplace_back("word/" + related[i].target, related[i].content);
   }
   parts.emplace_back("word/_rels/document.xml.rels", Relationships(relationships));
@@ -175,38 +175,39 @@ const std::filesystem::path kShared = MISSIVE_SHARED_DIR;
 // Paragraph text.
 
 TEST(DocxText, RunsSplitMidWordJoinWithoutSpaces) {
-  const Document document = Read(Docx(
-      R"(<w:p w:rsidR="00A1"><w:r w:rsidRPr="00B2"><w:rPr><w:b/></w:rPr><w:t>Gene</w:t></w:r>)"
-      R"(<w:r><w:t>va</w:t></w:r><w:r><w:t xml:space="preserve"> and </w:t></w:r>)"
-      R"(<w:r><w:rPr><w:i/></w:rPr><w:t>Ber</w:t></w:r><w:r><w:t>n</w:t></w:r></w:p>)"));
+  const Document document = Read(
+      Docx(R"(<w:p w:rsidR="00A1"><w:r w:rsidRPr="00B2"><w:rPr><w:b/></w:rPr><w:t>Gene</w:t></w:r>)"
+           R"(<w:r><w:t>va</w:t></w:r><w:r><w:t xml:space="preserve"> and </w:t></w:r>)"
+           R"(<w:r><w:rPr><w:i/></w:rPr><w:t>Ber</w:t></w:r><w:r><w:t>n</w:t></w:r></w:p>)"));
   EXPECT_EQ(Texts(document.body), std::vector<std::string>{"Geneva and Bern"});
   EXPECT_EQ(document.format, SourceFormat::kDocx);
 }
 
 TEST(DocxText, ProofingMarksBookmarksAndCommentMarksLeaveNoTrace) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:bookmarkStart w:id="0" w:name="_Hlk1"/><w:proofErr w:type="spellStart"/>)"
-      R"(<w:r><w:t>Itu</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>)"
-      R"(<w:commentRangeStart w:id="3"/><w:permStart w:id="1" w:edGrp="everyone"/>)"
-      R"(<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> letter</w:t></w:r>)"
-      R"(<w:permEnd w:id="1"/><w:commentRangeEnd w:id="3"/>)"
-      R"(<w:r><w:commentReference w:id="3"/></w:r></w:p>)"));
+  const Document document = Read(
+      Docx(R"(<w:p><w:bookmarkStart w:id="0" w:name="_Hlk1"/><w:proofErr w:type="spellStart"/>)"
+           R"(<w:r><w:t>Itu</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>)"
+           R"(<w:commentRangeStart w:id="3"/><w:permStart w:id="1" w:edGrp="everyone"/>)"
+           R"(<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> letter</w:t></w:r>)"
+           R"(<w:permEnd w:id="1"/><w:commentRangeEnd w:id="3"/>)"
+           R"(<w:r><w:commentReference w:id="3"/></w:r></w:p>)"));
   EXPECT_EQ(Texts(document.body), std::vector<std::string>{"Itu letter"});
 }
 
 TEST(DocxText, WhitespaceOnlyRunIsKeptButIndentationBetweenElementsIsNot) {
-  const Document document = Read(Docx("\n  <w:p>\n    <w:r>\n      <w:t>a</w:t>\n    </w:r>\n"
-                                      "    <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>\n"
-                                      "    <w:r>\n      <w:t>b</w:t>\n    </w:r>\n  </w:p>\n"));
+  const Document document =
+      Read(Docx("\n  <w:p>\n    <w:r>\n      <w:t>a</w:t>\n    </w:r>\n"
+                "    <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>\n"
+                "    <w:r>\n      <w:t>b</w:t>\n    </w:r>\n  </w:p>\n"));
   EXPECT_EQ(Texts(document.body), std::vector<std::string>{"a b"});
 }
 
 TEST(DocxText, TabsBreaksAndHyphensBecomeCharacters) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:t>Tel:</w:t><w:tab/><w:t>+41</w:t><w:br/><w:t>Fax</w:t>)"
-      R"(<w:br w:type="page"/><w:t>co</w:t><w:softHyphen/><w:t>operate</w:t><w:cr/>)"
-      R"(<w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t><w:ptab w:relativeTo="margin")"
-      R"( w:alignment="right" w:leader="none"/><w:t>end</w:t></w:r></w:p>)"));
+  const Document document =
+      Read(Docx(R"(<w:p><w:r><w:t>Tel:</w:t><w:tab/><w:t>+41</w:t><w:br/><w:t>Fax</w:t>)"
+                R"(<w:br w:type="page"/><w:t>co</w:t><w:softHyphen/><w:t>operate</w:t><w:cr/>)"
+                R"(<w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t><w:ptab w:relativeTo="margin")"
+                R"( w:alignment="right" w:leader="none"/><w:t>end</w:t></w:r></w:p>)"));
   EXPECT_EQ(FirstParagraph(document).text, "Tel:\t+41\nFax\ncooperate\ne-mail\tend");
 }
 
@@ -220,18 +221,18 @@ TEST(DocxText, SymbolCharactersMapToPlainCharacters) {
 }
 
 TEST(DocxText, HiddenRunsAreDropped) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:t xml:space="preserve">shown </w:t></w:r>)"
-      R"(<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>)"
-      R"(<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>also shown</w:t></w:r></w:p>)"));
+  const Document document =
+      Read(Docx(R"(<w:p><w:r><w:t xml:space="preserve">shown </w:t></w:r>)"
+                R"(<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>)"
+                R"(<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>also shown</w:t></w:r></w:p>)"));
   EXPECT_EQ(FirstParagraph(document).text, "shown also shown");
 }
 
 TEST(DocxText, MathTextIsKept) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:t xml:space="preserve">so </w:t></w:r><m:oMath><m:r><m:t>x</m:t></m:r>)"
-      R"(<m:sSup><m:e><m:r><m:t>y</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup>)"
-      R"(</m:sSup></m:oMath></w:p>)"));
+  const Document document = Read(
+      Docx(R"(<w:p><w:r><w:t xml:space="preserve">so </w:t></w:r><m:oMath><m:r><m:t>x</m:t></m:r>)"
+           R"(<m:sSup><m:e><m:r><m:t>y</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup>)"
+           R"(</m:sSup></m:oMath></w:p>)"));
   EXPECT_EQ(FirstParagraph(document).text, "so xy2");
 }
 
@@ -244,11 +245,11 @@ TEST(DocxText, EmptyParagraphsAreKeptInOrder) {
 // Hyperlinks and fields.
 
 TEST(DocxLinks, HyperlinkTakesItsTargetFromTheRelationships) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId1">)"
-      R"(<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>www.itu.int/</w:t></w:r>)"
-      R"(<w:r><w:t>go/tsg20</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>)",
-      {{"hyperlink", "https://www.itu.int/go/tsg20", "", true}}));
+  const Document document =
+      Read(Docx(R"(<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId1">)"
+                R"(<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>www.itu.int/</w:t></w:r>)"
+                R"(<w:r><w:t>go/tsg20</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>)",
+                {{"hyperlink", "https://www.itu.int/go/tsg20", "", true}}));
   const Paragraph& paragraph = FirstParagraph(document);
   EXPECT_EQ(paragraph.text, "See www.itu.int/go/tsg20.");
   ASSERT_EQ(paragraph.links.size(), 1u);
@@ -257,9 +258,9 @@ TEST(DocxLinks, HyperlinkTakesItsTargetFromTheRelationships) {
 }
 
 TEST(DocxLinks, HyperlinkWithAnchorTargetsTheBookmark) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:hyperlink w:anchor="_Annex_B" w:history="1"><w:r><w:t>Annex B</w:t></w:r>)"
-      R"(</w:hyperlink></w:p>)"));
+  const Document document = Read(
+      Docx(R"(<w:p><w:hyperlink w:anchor="_Annex_B" w:history="1"><w:r><w:t>Annex B</w:t></w:r>)"
+           R"(</w:hyperlink></w:p>)"));
   const Paragraph& paragraph = FirstParagraph(document);
   ASSERT_EQ(paragraph.links.size(), 1u);
   EXPECT_EQ(paragraph.links[0].text, "Annex B");
@@ -369,10 +370,10 @@ TEST(DocxChanges, RejectingChangesRestoresTheOriginal) {
 }
 
 TEST(DocxChanges, DeletedParagraphMarkJoinsTheParagraphs) {
-  const std::string docx = Docx(
-      R"(<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr>)"
-      R"(<w:r><w:t xml:space="preserve">first half </w:t></w:r></w:p>)" +
-      P("second half") + P("next"));
+  const std::string docx =
+      Docx(R"(<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A"/></w:rPr></w:pPr>)"
+           R"(<w:r><w:t xml:space="preserve">first half </w:t></w:r></w:p>)" +
+           P("second half") + P("next"));
   EXPECT_EQ(Texts(Read(docx).body), (std::vector<std::string>{"first half second half", "next"}));
   ExtractOptions reject;
   reject.accept_changes = false;
@@ -402,16 +403,16 @@ TEST(DocxChanges, InsertedAndDeletedTableRowsFollowTheChoice) {
 TEST(DocxWrappers, ContentControlsSmartTagsAndCustomXmlKeepTheirText) {
   const Document document = Read(Docx(
       R"(<w:sdt><w:sdtPr><w:alias w:val="Date"/><w:text/></w:sdtPr><w:sdtContent>)" +
-      P("block control") +
-      R"(</w:sdtContent></w:sdt><w:customXml w:element="letter">)" + P("custom block") +
+      P("block control") + R"(</w:sdtContent></w:sdt><w:customXml w:element="letter">)" +
+      P("custom block") +
       R"(</w:customXml><w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags")"
       R"( w:element="place"><w:smartTagPr><w:attr w:name="x" w:val="y"/></w:smartTagPr>)"
       R"(<w:r><w:t>Geneva</w:t></w:r></w:smartTag><w:r><w:t xml:space="preserve">, </w:t></w:r>)"
       R"(<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>12 January</w:t>)"
       R"(</w:r></w:sdtContent></w:sdt><w:customXml w:element="year"><w:r><w:t xml:space="preserve"> 2021)"
       R"(</w:t></w:r></w:customXml></w:p>)"));
-  EXPECT_EQ(Texts(document.body), (std::vector<std::string>{"block control", "custom block",
-                                                            "Geneva, 12 January 2021"}));
+  EXPECT_EQ(Texts(document.body),
+            (std::vector<std::string>{"block control", "custom block", "Geneva, 12 January 2021"}));
 }
 
 TEST(DocxWrappers, AlternateContentIsReadOnce) {
@@ -439,14 +440,14 @@ constexpr std::string_view kTextBoxAnchor =
 
 TEST(DocxWrappers, TextBoxParagraphsFollowTheirAnchorOnce) {
   const Document document = Read(Docx(P("before") + std::string(kTextBoxAnchor) + P("after")));
-  EXPECT_EQ(Texts(document.body), (std::vector<std::string>{"before", "anchor text", "box one",
-                                                            "box two", "after"}));
+  EXPECT_EQ(Texts(document.body),
+            (std::vector<std::string>{"before", "anchor text", "box one", "box two", "after"}));
 }
 
 TEST(DocxWrappers, VmlTextBoxIsRead) {
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>)" + P("vml box") +
-      R"(</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>)"));
+  const Document document =
+      Read(Docx(R"(<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>)" + P("vml box") +
+                R"(</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>)"));
   EXPECT_EQ(Texts(document.body), (std::vector<std::string>{"", "vml box"}));
 }
 
@@ -454,10 +455,10 @@ TEST(DocxWrappers, VmlTextBoxIsRead) {
 // Tables.
 
 TEST(DocxTables, GridSpanSetsTheColumnSpan) {
-  const Document document = Read(Docx(
-      R"(<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>)"
-      R"(<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>)" +
-      P("wide") + R"(</w:tc><w:tc>)" + P("narrow") + R"(</w:tc></w:tr></w:tbl>)"));
+  const Document document =
+      Read(Docx(R"(<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>)"
+                R"(<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>)" +
+                P("wide") + R"(</w:tc><w:tc>)" + P("narrow") + R"(</w:tc></w:tr></w:tbl>)"));
   ASSERT_EQ(document.body.size(), 1u);
   ASSERT_EQ(document.body[0].kind, Block::Kind::kTable);
   const TableRow& row = document.body[0].table.rows.at(0);
@@ -468,10 +469,12 @@ TEST(DocxTables, GridSpanSetsTheColumnSpan) {
 }
 
 TEST(DocxTables, VerticalMergeContinuationIsAnEmptyCell) {
-  const Document document = Read(Docx(
-      R"(<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>)" + P("To:") +
-      R"(</w:tc><w:tc>)" + P("Administrations") + R"(</w:tc></w:tr><w:tr><w:tc><w:tcPr>)"
-      R"(<w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>)" + P("Members") + R"(</w:tc></w:tr></w:tbl>)"));
+  const Document document =
+      Read(Docx(R"(<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>)" + P("To:") +
+                R"(</w:tc><w:tc>)" + P("Administrations") +
+                R"(</w:tc></w:tr><w:tr><w:tc><w:tcPr>)"
+                R"(<w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>)" +
+                P("Members") + R"(</w:tc></w:tr></w:tbl>)"));
   ASSERT_EQ(document.body.size(), 1u);
   const Table& table = document.body[0].table;
   EXPECT_EQ(Grid(table),
@@ -494,9 +497,9 @@ TEST(DocxTables, GridBeforeAndAfterAddEmptyCells) {
 }
 
 TEST(DocxTables, NestedTableIsABlockInsideItsCell) {
-  const Document document = Read(Docx(
-      R"(<w:tbl><w:tr><w:tc>)" + P("outer") + R"(<w:tbl><w:tr><w:tc>)" + P("inner") +
-      R"(</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>)" + P("after")));
+  const Document document =
+      Read(Docx(R"(<w:tbl><w:tr><w:tc>)" + P("outer") + R"(<w:tbl><w:tr><w:tc>)" + P("inner") +
+                R"(</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>)" + P("after")));
   ASSERT_EQ(document.body.size(), 2u);
   const TableCell& cell = document.body[0].table.rows.at(0).cells.at(0);
   ASSERT_EQ(cell.blocks.size(), 3u);
@@ -507,10 +510,10 @@ TEST(DocxTables, NestedTableIsABlockInsideItsCell) {
 }
 
 TEST(DocxTables, EmptyCellsAndRowsInContentControlsAreKept) {
-  const Document document = Read(Docx(
-      R"(<w:tbl><w:tr><w:tc><w:p/></w:tc><w:sdt><w:sdtContent><w:tc>)" + P("in control") +
-      R"(</w:tc></w:sdtContent></w:sdt></w:tr><w:sdt><w:sdtContent><w:tr><w:tc>)" + P("row") +
-      R"(</w:tc><w:tc><w:p/></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>)"));
+  const Document document =
+      Read(Docx(R"(<w:tbl><w:tr><w:tc><w:p/></w:tc><w:sdt><w:sdtContent><w:tc>)" + P("in control") +
+                R"(</w:tc></w:sdtContent></w:sdt></w:tr><w:sdt><w:sdtContent><w:tr><w:tc>)" +
+                P("row") + R"(</w:tc><w:tc><w:p/></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>)"));
   ASSERT_EQ(document.body.size(), 1u);
   EXPECT_EQ(Grid(document.body[0].table),
             (std::vector<std::vector<std::string>>{{"", "in control"}, {"row", ""}}));
@@ -553,11 +556,11 @@ TEST(DocxStyles, StyleIsTheDisplayNameAndDefaultsToNormal) {
 }
 
 TEST(DocxStyles, HeadingLevelFollowsTheBasedOnChain) {
-  const Document document = Read(
-      Docx(P("body") + StyledP("Heading1", "one") + StyledP("Heading2", "two") +
-               StyledP("AnnexTitle", "annex") + StyledP("Heading3", "three by name") +
-               StyledP("Body", "body text level"),
-           {{"styles", "styles.xml", kStyles}}));
+  const Document document =
+      Read(Docx(P("body") + StyledP("Heading1", "one") + StyledP("Heading2", "two") +
+                    StyledP("AnnexTitle", "annex") + StyledP("Heading3", "three by name") +
+                    StyledP("Body", "body text level"),
+                {{"styles", "styles.xml", kStyles}}));
   std::vector<int> levels;
   for (const Block& block : document.body) levels.push_back(block.paragraph.heading_level);
   EXPECT_EQ(levels, (std::vector<int>{0, 1, 2, 2, 3, 0}));
@@ -591,9 +594,9 @@ std::string Level(int ilvl, int start, std::string_view format, std::string_view
 }
 
 std::string ListP(int num_id, int ilvl, std::string_view text) {
-  return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(ilvl) +
-         "\"/><w:numId w:val=\"" + std::to_string(num_id) + "\"/></w:numPr></w:pPr><w:r><w:t>" +
-         std::string(text) + "</w:t></w:r></w:p>";
+  return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(ilvl) + "\"/><w:numId w:val=\"" +
+         std::to_string(num_id) + "\"/></w:numPr></w:pPr><w:r><w:t>" + std::string(text) +
+         "</w:t></w:r></w:p>";
 }
 
 std::vector<std::string> Labels(const std::vector<Block>& blocks) {
@@ -603,11 +606,11 @@ std::vector<std::string> Labels(const std::vector<Block>& blocks) {
 }
 
 TEST(DocxNumbering, MultilevelLabelShowsParentLevels) {
-  const Document document = Read(
-      Docx(ListP(1, 0, "Contributions") + ListP(1, 1, "to QAll/20") + ListP(1, 1, "other") +
-               ListP(1, 0, "Obsolete") + ListP(1, 1, "first again"),
-           {{"numbering", "numbering.xml",
-             Numbering(Level(0, 7, "decimal", "%1") + Level(1, 1, "decimal", "%1.%2"))}}));
+  const Document document =
+      Read(Docx(ListP(1, 0, "Contributions") + ListP(1, 1, "to QAll/20") + ListP(1, 1, "other") +
+                    ListP(1, 0, "Obsolete") + ListP(1, 1, "first again"),
+                {{"numbering", "numbering.xml",
+                  Numbering(Level(0, 7, "decimal", "%1") + Level(1, 1, "decimal", "%1.%2"))}}));
   EXPECT_EQ(Labels(document.body), (std::vector<std::string>{"7", "7.1", "7.2", "8", "8.1"}));
   const Paragraph& first = FirstParagraph(document);
   EXPECT_EQ(first.text, "Contributions");  // the label is not part of the text
@@ -649,23 +652,23 @@ TEST(DocxNumbering, LetterRomanAndOtherFormats) {
 }
 
 TEST(DocxNumbering, LargeNumbersInEachFormat) {
-  const Document deep = Read(Docx(
-      ListP(1, 0, "a") + ListP(1, 1, "b") + ListP(1, 2, "c") + ListP(1, 3, "d"),
-      {{"numbering", "numbering.xml",
-        Numbering(Level(0, 1949, "upperRoman", "%1") + Level(1, 28, "lowerLetter", "%2") +
-                  Level(2, 105, "chineseCountingThousand", "%3") +
-                  Level(3, 21, "decimalEnclosedCircle", "%4"))}}));
+  const Document deep =
+      Read(Docx(ListP(1, 0, "a") + ListP(1, 1, "b") + ListP(1, 2, "c") + ListP(1, 3, "d"),
+                {{"numbering", "numbering.xml",
+                  Numbering(Level(0, 1949, "upperRoman", "%1") + Level(1, 28, "lowerLetter", "%2") +
+                            Level(2, 105, "chineseCountingThousand", "%3") +
+                            Level(3, 21, "decimalEnclosedCircle", "%4"))}}));
   EXPECT_EQ(Labels(deep.body), (std::vector<std::string>{"MCMXLIX", "bb", "一百零五", "21"}));
 }
 
 TEST(DocxNumbering, StartOverrideRestartsAndSharedListsContinue) {
-  const std::string numbering = WordPart(
-      "numbering",
-      R"(<w:abstractNum w:abstractNumId="1">)" + Level(0, 1, "decimal", "%1.") +
-          R"(</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)"
-          R"(<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)"
-          R"(<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">)"
-          R"(<w:startOverride w:val="1"/></w:lvlOverride></w:num>)");
+  const std::string numbering =
+      WordPart("numbering",
+               R"(<w:abstractNum w:abstractNumId="1">)" + Level(0, 1, "decimal", "%1.") +
+                   R"(</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)"
+                   R"(<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>)"
+                   R"(<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">)"
+                   R"(<w:startOverride w:val="1"/></w:lvlOverride></w:num>)");
   const Document document =
       Read(Docx(ListP(1, 0, "a") + ListP(1, 0, "b") + ListP(2, 0, "continues") +
                     ListP(3, 0, "restarts") + ListP(3, 0, "then counts"),
@@ -674,12 +677,12 @@ TEST(DocxNumbering, StartOverrideRestartsAndSharedListsContinue) {
 }
 
 TEST(DocxNumbering, DeeperLevelsRestartUnlessLvlRestartSaysOtherwise) {
-  const Document document = Read(Docx(
-      ListP(1, 0, "a") + ListP(1, 1, "a.1") + ListP(1, 2, "never restarts") + ListP(1, 0, "b") +
-          ListP(1, 1, "b.1") + ListP(1, 2, "continues"),
-      {{"numbering", "numbering.xml",
-        Numbering(Level(0, 1, "decimal", "%1") + Level(1, 1, "lowerLetter", "%1%2") +
-                  Level(2, 1, "lowerRoman", "%3", R"(<w:lvlRestart w:val="0"/>)"))}}));
+  const Document document =
+      Read(Docx(ListP(1, 0, "a") + ListP(1, 1, "a.1") + ListP(1, 2, "never restarts") +
+                    ListP(1, 0, "b") + ListP(1, 1, "b.1") + ListP(1, 2, "continues"),
+                {{"numbering", "numbering.xml",
+                  Numbering(Level(0, 1, "decimal", "%1") + Level(1, 1, "lowerLetter", "%1%2") +
+                            Level(2, 1, "lowerRoman", "%3", R"(<w:lvlRestart w:val="0"/>)"))}}));
   EXPECT_EQ(Labels(document.body), (std::vector<std::string>{"1", "1a", "i", "2", "2a", "ii"}));
 }
 
@@ -709,31 +712,30 @@ TEST(DocxNumbering, NumberingComesFromTheParagraphStyle) {
 }
 
 TEST(DocxNumbering, NumStyleLinkUsesTheStyleDefinition) {
-  const std::string styles = WordPart(
-      "styles",
-      R"(<w:style w:type="numbering" w:styleId="LetterList"><w:name w:val="Letter List"/>)"
-      R"(<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>)");
+  const std::string styles =
+      WordPart("styles",
+               R"(<w:style w:type="numbering" w:styleId="LetterList"><w:name w:val="Letter List"/>)"
+               R"(<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>)");
   const std::string numbering = WordPart(
-      "numbering",
-      R"(<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="LetterList"/>)" +
-          Level(0, 1, "lowerLetter", "%1)") +
-          R"(</w:abstractNum><w:abstractNum w:abstractNumId="2">)"
-          R"(<w:numStyleLink w:val="LetterList"/></w:abstractNum>)"
-          R"(<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)"
-          R"(<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>)");
-  const Document document = Read(Docx(
-      ListP(2, 0, "x") + ListP(2, 0, "y"),
-      {{"styles", "styles.xml", styles}, {"numbering", "numbering.xml", numbering}}));
+      "numbering", R"(<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="LetterList"/>)" +
+                       Level(0, 1, "lowerLetter", "%1)") +
+                       R"(</w:abstractNum><w:abstractNum w:abstractNumId="2">)"
+                       R"(<w:numStyleLink w:val="LetterList"/></w:abstractNum>)"
+                       R"(<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)"
+                       R"(<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>)");
+  const Document document =
+      Read(Docx(ListP(2, 0, "x") + ListP(2, 0, "y"),
+                {{"styles", "styles.xml", styles}, {"numbering", "numbering.xml", numbering}}));
   EXPECT_EQ(Labels(document.body), (std::vector<std::string>{"a)", "b)"}));
 }
 
 TEST(DocxNumbering, BulletLabelIsItsCharacter) {
-  const Document document = Read(Docx(
-      ListP(1, 0, "symbol") + ListP(1, 1, "plain") + ListP(1, 2, "none"),
-      {{"numbering", "numbering.xml",
-        Numbering(Level(0, 1, "bullet", "\xEF\x82\xB7",
-                        R"(<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>)") +
-                  Level(1, 1, "bullet", "–") + Level(2, 1, "none", ""))}}));
+  const Document document = Read(
+      Docx(ListP(1, 0, "symbol") + ListP(1, 1, "plain") + ListP(1, 2, "none"),
+           {{"numbering", "numbering.xml",
+             Numbering(Level(0, 1, "bullet", "\xEF\x82\xB7",
+                             R"(<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>)") +
+                       Level(1, 1, "bullet", "–") + Level(2, 1, "none", ""))}}));
   EXPECT_EQ(Labels(document.body), (std::vector<std::string>{"•", "–", ""}));
   EXPECT_EQ(document.body[2].paragraph.list_level, 2);
 }
@@ -755,13 +757,13 @@ TEST(DocxNotes, HeadersFootersNotesAndCommentsStayOutOfTheBody) {
       "comments",
       R"(<w:comment w:id="7" w:author="A"><w:p><w:r><w:t>Check the date.</w:t></w:r></w:p>)"
       R"(</w:comment>)");
-  const Document document = Read(Docx(
-      R"(<w:p><w:r><w:t>Body</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>)",
-      {{"footer", "footer1.xml", WordPart("ftr", P("page footer"))},
-       {"header", "header1.xml", WordPart("hdr", P("TSB Collective letter 11/20"))},
-       {"footnotes", "footnotes.xml", footnotes},
-       {"endnotes", "endnotes.xml", endnotes},
-       {"comments", "comments.xml", comments}}));
+  const Document document = Read(
+      Docx(R"(<w:p><w:r><w:t>Body</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>)",
+           {{"footer", "footer1.xml", WordPart("ftr", P("page footer"))},
+            {"header", "header1.xml", WordPart("hdr", P("TSB Collective letter 11/20"))},
+            {"footnotes", "footnotes.xml", footnotes},
+            {"endnotes", "endnotes.xml", endnotes},
+            {"comments", "comments.xml", comments}}));
   EXPECT_EQ(Texts(document.body), std::vector<std::string>{"Body"});
   ASSERT_EQ(document.notes.size(), 5u);
   EXPECT_EQ(document.notes[0].kind, Note::Kind::kFooter);
@@ -781,10 +783,10 @@ TEST(DocxNotes, HeadersFootersNotesAndCommentsStayOutOfTheBody) {
 TEST(DocxNotes, HyperlinkInAHeaderUsesTheHeaderRelationships) {
   const std::string header = WordPart(
       "hdr", R"(<w:p><w:hyperlink r:id="rId1"><w:r><w:t>ITU</w:t></w:r></w:hyperlink></w:p>)");
-  const Document document = Read(Docx(
-      P("body"), {{"header", "header1.xml", header}},
-      {{"word/_rels/header1.xml.rels",
-        Relationships(Relationship("rId1", "hyperlink", "https://www.itu.int/", true))}}));
+  const Document document = Read(
+      Docx(P("body"), {{"header", "header1.xml", header}},
+           {{"word/_rels/header1.xml.rels",
+             Relationships(Relationship("rId1", "hyperlink", "https://www.itu.int/", true))}}));
   ASSERT_EQ(document.notes.size(), 1u);
   ASSERT_EQ(document.notes[0].blocks.size(), 1u);
   const Paragraph& paragraph = document.notes[0].blocks[0].paragraph;
@@ -805,9 +807,10 @@ TEST(DocxProperties, CorePropertiesAreRead) {
   const std::string docx = Zip({
       {"[Content_Types].xml", std::string(kContentTypes)},
       {"_rels/.rels",
-       Relationships(Relationship("rId1", "officeDocument", "word/document.xml") +
-                     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/"
-                     "2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>")},
+       Relationships(
+           Relationship("rId1", "officeDocument", "word/document.xml") +
+           "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/"
+           "2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>")},
       {"word/document.xml", WordPart("document", "<w:body>" + P("x") + "</w:body>")},
       {"docProps/core.xml", core},
   });
@@ -935,7 +938,8 @@ TEST(DocxErrors, CorruptCompressedDataIsTruncated) {
   // Damage the middle of word/document.xml's deflated data, found through
   // its local file header (signature, 26 bytes of fields, then the name).
   std::size_t name = docx.find("word/document.xml");
-  while (name != std::string::npos && (name < 30 || docx.compare(name - 30, 4, "PK\x03\x04") != 0)) {
+  while (name != std::string::npos &&
+         (name < 30 || docx.compare(name - 30, 4, "PK\x03\x04") != 0)) {
     name = docx.find("word/document.xml", name + 1);
   }
   ASSERT_NE(name, std::string::npos);
@@ -1184,26 +1188,26 @@ TEST_F(SeedLetter, HeaderBlockIsOneTable) {
   ASSERT_EQ(tables.size(), 3u);
   const Table& header = *tables[0];
   ASSERT_EQ(header.rows.size(), 6u);
-  EXPECT_EQ(Grid(header)[0],
-            (std::vector<std::string>{"文号：", "电信标准化局第11/20号集体函|SG20/CB",
-                                      "致：|· 国际电联各成员国主管部门；|· ITU-T部门成员；|· "
-                                      "参加第20研究组工作的|ITU-T部门准成员；|· 国际电联学术成员"}));
+  EXPECT_EQ(Grid(header)[0], (std::vector<std::string>{
+                                 "文号：", "电信标准化局第11/20号集体函|SG20/CB",
+                                 "致：|· 国际电联各成员国主管部门；|· ITU-T部门成员；|· "
+                                 "参加第20研究组工作的|ITU-T部门准成员；|· 国际电联学术成员"}));
   EXPECT_EQ(Grid(header)[1], (std::vector<std::string>{"电话：", "+41 22 730 6301", "· "}));
   EXPECT_EQ(Grid(header)[2], (std::vector<std::string>{"传真：", "+41 22 730 5853", ""}));
-  EXPECT_EQ(Grid(header)[4],
-            (std::vector<std::string>{"网页：", "https://www.itu.int/go/tsg20"}));
-  EXPECT_EQ(Grid(header)[5], (std::vector<std::string>{
-                                 "事由：", "ITU-T第20研究组虚拟会议，2021年5月17-27日"}));
+  EXPECT_EQ(Grid(header)[4], (std::vector<std::string>{"网页：", "https://www.itu.int/go/tsg20"}));
+  EXPECT_EQ(Grid(header)[5],
+            (std::vector<std::string>{"事由：", "ITU-T第20研究组虚拟会议，2021年5月17-27日"}));
   EXPECT_TRUE(header.rows[2].cells[2].blocks.empty());
 }
 
 TEST_F(SeedLetter, DeadlinesAreTwoCellRows) {
   const Table& deadlines = *Tables().at(1);
-  EXPECT_EQ(Grid(deadlines), (std::vector<std::vector<std::string>>{
-                                 {"2021年3月17日", "–\t提交需要翻译的ITU-T成员文稿"},
-                                 {"2021年4月16日",
-                                  "–\t注册（通过研究组主页www.itu.int/go/tsg20提供的在线注册表进行）"},
-                                 {"2021年5月4日", "–\t提交ITU-T成员文稿（通过文件直传系统）"}}));
+  EXPECT_EQ(
+      Grid(deadlines),
+      (std::vector<std::vector<std::string>>{
+          {"2021年3月17日", "–\t提交需要翻译的ITU-T成员文稿"},
+          {"2021年4月16日", "–\t注册（通过研究组主页www.itu.int/go/tsg20提供的在线注册表进行）"},
+          {"2021年5月4日", "–\t提交ITU-T成员文稿（通过文件直传系统）"}}));
 }
 
 TEST_F(SeedLetter, AnnexBAgendaIsAThreeColumnTable) {
@@ -1212,9 +1216,9 @@ TEST_F(SeedLetter, AnnexBAgendaIsAThreeColumnTable) {
   const std::vector<std::vector<std::string>> grid = Grid(agenda);
   EXPECT_EQ(grid[0], (std::vector<std::string>{"编号", "项目", "文件"}));
   for (const std::vector<std::string>& row : grid) EXPECT_EQ(row.size(), 3u);
-  EXPECT_EQ(grid[4], (std::vector<std::string>{
-                         "4", "批准第20研究组第八次会议（2020年12月16日，虚拟会议）的报告",
-                         "Report 15"}));
+  EXPECT_EQ(grid[4],
+            (std::vector<std::string>{
+                "4", "批准第20研究组第八次会议（2020年12月16日，虚拟会议）的报告", "Report 15"}));
   EXPECT_EQ(grid[8][0], "7.1");
   int item_19_1 = -1;
   for (std::size_t i = 0; i < grid.size(); ++i) {

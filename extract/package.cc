@@ -8,6 +8,8 @@ namespace missive::extract_internal {
 namespace {
 
 constexpr std::size_t kReadChunk = 64 * 1024;
+// The most a declared entry size may make us allocate before any data shows.
+constexpr std::uint64_t kMaxFirstRead = 8 * 1024 * 1024;
 
 // What to tell the user when libzip could not read the archive or an entry.
 Error ZipError(int zip_code, std::string_view bytes, std::string_view context) {
@@ -40,8 +42,7 @@ Error ZipError(int zip_code, std::string_view bytes, std::string_view context) {
     case ZIP_ER_MEMORY:
       return {ErrorCode::kIo, "out of memory while reading the zip archive"};
     default:
-      return {ErrorCode::kTruncated, std::string(context) + " is damaged or cut short (" +
-                                         detail +
+      return {ErrorCode::kTruncated, std::string(context) + " is damaged or cut short (" + detail +
                                          "): copy the file again from its source or re-save "
                                          "it in Word"};
   }
@@ -111,18 +112,21 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   if (file == nullptr) {
     return ZipError(zip_error_code_zip(zip_get_error(zip_)), {}, context);
   }
-  const std::uint64_t remaining = max_inflated_bytes_ - inflated_bytes_;
+  // The declared size lets one read take the whole entry, but it is only a
+  // hint: a lying header must not make us allocate much, so cap it and keep
+  // reading in chunks.
+  std::size_t chunk = kReadChunk;
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(zip_, index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) != 0) {
-    // The declared size is only a hint; never reserve past what the limit allows.
-    out->reserve(static_cast<std::size_t>(std::min<std::uint64_t>(stat.size, remaining) + 1));
+    const std::uint64_t remaining = max_inflated_bytes_ - inflated_bytes_;
+    chunk = static_cast<std::size_t>(std::min({stat.size, remaining, kMaxFirstRead}) + 1);
   }
   std::optional<Error> failure;
   while (true) {
     const std::size_t used = out->size();
-    out->resize(used + kReadChunk);
-    const zip_int64_t n = zip_fread(file, out->data() + used, kReadChunk);
+    out->resize(used + chunk);
+    const zip_int64_t n = zip_fread(file, out->data() + used, chunk);
     if (n < 0) {
       failure = ZipError(zip_error_code_zip(zip_file_get_error(file)), {}, context);
       out->resize(used);
@@ -139,8 +143,10 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
       break;
     }
     if (n == 0) break;
+    chunk = kReadChunk;
   }
   zip_fclose(file);
+  if (out->capacity() - out->size() > kReadChunk) out->shrink_to_fit();
   return failure;
 }
 
@@ -154,9 +160,8 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
   if (std::optional<Error> error = package->Read(*index, name, &loaded->bytes)) return error;
   // parse_ws_pcdata keeps whitespace-only w:t text (" " between words).
   // No parse_doctype: DTDs are skipped and their entities never expanded.
-  const pugi::xml_parse_result result =
-      loaded->doc.load_buffer_inplace(loaded->bytes.data(), loaded->bytes.size(),
-                                      pugi::parse_default | pugi::parse_ws_pcdata);
+  const pugi::xml_parse_result result = loaded->doc.load_buffer_inplace(
+      loaded->bytes.data(), loaded->bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   if (!result) {
     return Error{ErrorCode::kXmlMalformed,
                  "part " + std::string(name) + " is not well-formed XML at byte " +
@@ -215,7 +220,8 @@ std::optional<Error> LoadRelationships(ZipPackage* package, std::string_view sou
                                        std::vector<Relationship>* relationships) {
   relationships->clear();
   std::unique_ptr<XmlPart> part;
-  if (std::optional<Error> error = LoadXmlPart(package, RelationshipsPartName(source_part), &part)) {
+  if (std::optional<Error> error =
+          LoadXmlPart(package, RelationshipsPartName(source_part), &part)) {
     return error;
   }
   if (part == nullptr) return std::nullopt;

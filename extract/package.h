@@ -4,11 +4,10 @@
 
 #include <zip.h>
 
-#include <pugixml.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -20,7 +20,8 @@ NumberingReference ReadNumPr(pugi::xml_node num_pr, std::string_view w) {
   NumberingReference reference;
   if (!num_pr) return reference;
   if (const pugi::xml_node num_id = Child(num_pr, w, "numId")) reference.num_id = Val(num_id, w);
-  if (const pugi::xml_node ilvl = Child(num_pr, w, "ilvl")) reference.level = ParseInt(Val(ilvl, w));
+  if (const pugi::xml_node ilvl = Child(num_pr, w, "ilvl"))
+    reference.level = ParseInt(Val(ilvl, w));
   return reference;
 }
 
@@ -160,8 +161,8 @@ constexpr std::array<std::string_view, 10> kChineseLegalDigits = {"零", "壹", 
 constexpr std::array<std::string_view, 3> kChineseLegalUnits = {"拾", "佰", "仟"};
 constexpr std::array<std::string_view, 10> kHeavenlyStems = {"甲", "乙", "丙", "丁", "戊",
                                                              "己", "庚", "辛", "壬", "癸"};
-constexpr std::array<std::string_view, 12> kEarthlyBranches = {
-    "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
+constexpr std::array<std::string_view, 12> kEarthlyBranches = {"子", "丑", "寅", "卯", "辰", "巳",
+                                                               "午", "未", "申", "酉", "戌", "亥"};
 
 }  // namespace
 
@@ -315,15 +316,15 @@ std::optional<int> Numbering::LevelForStyle(std::string_view num_id,
   const auto it = nums_.find(num_id);
   if (it == nums_.end() || it->second.abstract == nullptr) return std::nullopt;
   for (int i = 0; i < 9; ++i) {
-    const ListLevel& level =
-        it->second.level_override[i] ? *it->second.level_override[i] : it->second.abstract->levels[i];
+    const ListLevel& level = it->second.level_override[i] ? *it->second.level_override[i]
+                                                          : it->second.abstract->levels[i];
     if (!level.style.empty() && level.style == style_id) return i;
   }
   return std::nullopt;
 }
 
 std::optional<std::string> Numbering::Next(std::string_view num_id, int level,
-                                            NumberingState* state) const {
+                                           NumberingState* state) const {
   const auto it = nums_.find(num_id);
   if (it == nums_.end() || it->second.abstract == nullptr) return std::nullopt;
   const Num& num = it->second;

@@ -51,14 +51,14 @@ class StyleSheet {
 
 // One list level of numbering.xml (w:lvl).
 struct ListLevel {
-  int start = 0;                         // w:start; ECMA-376 says 0 when absent
-  std::string_view format = "decimal";   // w:numFmt
-  std::string_view text;                 // w:lvlText ("%1.%2", "•")
-  int restart = -1;                      // w:lvlRestart, -1 when absent
-  bool legal = false;                    // w:isLgl: show every level as decimal
-  std::string_view font;                 // w:rPr/w:rFonts, for symbol bullets
-  std::string_view style;                // w:pStyle tying a paragraph style to the level
-  int zero_pad = 0;                      // width of a w14 "custom" format such as "001, 002, ..."
+  int start = 0;                        // w:start; ECMA-376 says 0 when absent
+  std::string_view format = "decimal";  // w:numFmt
+  std::string_view text;                // w:lvlText ("%1.%2", "•")
+  int restart = -1;                     // w:lvlRestart, -1 when absent
+  bool legal = false;                   // w:isLgl: show every level as decimal
+  std::string_view font;                // w:rPr/w:rFonts, for symbol bullets
+  std::string_view style;               // w:pStyle tying a paragraph style to the level
+  int zero_pad = 0;                     // width of a w14 "custom" format such as "001, 002, ..."
 };
 
 // Running counters of one list, as Word keeps them while laying out a story.
@@ -98,7 +98,7 @@ class Numbering {
     std::string_view abstract_id;
     std::array<std::optional<int>, 9> start_override;
     std::array<std::optional<ListLevel>, 9> level_override;
-    bool restarts = false;  // any w:lvlOverride: Word numbers this list on its own
+    bool restarts = false;               // any w:lvlOverride: Word numbers this list on its own
     const Abstract* abstract = nullptr;  // resolved once w:numStyleLink is followed
   };
 

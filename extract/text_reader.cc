@@ -132,9 +132,8 @@ Result<Document> ExtractText(std::string_view text_bytes) {
   if (text_bytes.substr(0, kBom.size()) == kBom) text_bytes.remove_prefix(kBom.size());
   std::string text(text_bytes);
   if (extract_internal::RepairUtf8(&text)) {
-    document.warnings.push_back(
-        Warning{"invalid-utf8",
-                "the text is not valid UTF-8; the bad bytes were replaced with U+FFFD"});
+    document.warnings.push_back(Warning{
+        "invalid-utf8", "the text is not valid UTF-8; the bad bytes were replaced with U+FFFD"});
   }
 
   TextReader reader(&document.body);

@@ -35,31 +35,26 @@ struct SymbolEntry {
 
 // The Symbol font's characters that have one obvious Unicode equivalent.
 constexpr SymbolEntry kSymbolFont[] = {
-    {0x22, U'\u2200'}, {0x24, U'\u2203'}, {0x27, U'\u220B'}, {0x2A, U'\u2217'},
-    {0x2D, U'\u2212'}, {0x40, U'\u2245'}, {0x41, U'\u0391'}, {0x42, U'\u0392'},
-    {0x43, U'\u03A7'}, {0x44, U'\u0394'}, {0x45, U'\u0395'}, {0x46, U'\u03A6'},
-    {0x47, U'\u0393'}, {0x48, U'\u0397'}, {0x49, U'\u0399'}, {0x4B, U'\u039A'},
-    {0x4C, U'\u039B'}, {0x4D, U'\u039C'}, {0x4E, U'\u039D'}, {0x4F, U'\u039F'},
-    {0x50, U'\u03A0'}, {0x51, U'\u0398'}, {0x52, U'\u03A1'}, {0x53, U'\u03A3'},
-    {0x54, U'\u03A4'}, {0x55, U'\u03A5'}, {0x57, U'\u03A9'}, {0x58, U'\u039E'},
-    {0x59, U'\u03A8'}, {0x5A, U'\u0396'}, {0x5C, U'\u2234'}, {0x5E, U'\u22A5'},
-    {0x61, U'\u03B1'}, {0x62, U'\u03B2'}, {0x63, U'\u03C7'}, {0x64, U'\u03B4'},
-    {0x65, U'\u03B5'}, {0x66, U'\u03C6'}, {0x67, U'\u03B3'}, {0x68, U'\u03B7'},
-    {0x69, U'\u03B9'}, {0x6B, U'\u03BA'}, {0x6C, U'\u03BB'}, {0x6D, U'\u03BC'},
-    {0x6E, U'\u03BD'}, {0x6F, U'\u03BF'}, {0x70, U'\u03C0'}, {0x71, U'\u03B8'},
-    {0x72, U'\u03C1'}, {0x73, U'\u03C3'}, {0x74, U'\u03C4'}, {0x75, U'\u03C5'},
-    {0x77, U'\u03C9'}, {0x78, U'\u03BE'}, {0x79, U'\u03C8'}, {0x7A, U'\u03B6'},
-    {0x7E, U'\u223C'}, {0xA3, U'\u2264'}, {0xA5, U'\u221E'}, {0xAB, U'\u2194'},
-    {0xAC, U'\u2190'}, {0xAD, U'\u2191'}, {0xAE, U'\u2192'}, {0xAF, U'\u2193'},
-    {0xB0, U'\u00B0'}, {0xB1, U'\u00B1'}, {0xB3, U'\u2265'}, {0xB4, U'\u00D7'},
-    {0xB5, U'\u221D'}, {0xB6, U'\u2202'}, {0xB7, U'\u2022'}, {0xB8, U'\u00F7'},
-    {0xB9, U'\u2260'}, {0xBA, U'\u2261'}, {0xBB, U'\u2248'}, {0xBC, U'\u2026'},
-    {0xC5, U'\u2295'}, {0xC6, U'\u2205'}, {0xC7, U'\u2229'}, {0xC8, U'\u222A'},
-    {0xD2, U'\u00AE'}, {0xD3, U'\u00A9'}, {0xD4, U'\u2122'}, {0xE2, U'\u00AE'},
-    {0xE3, U'\u00A9'}, {0xE4, U'\u2122'}, {0xA2, U'\u2032'}, {0xB2, U'\u2033'},
-    {0xCE, U'\u2208'}, {0xCF, U'\u2209'}, {0xD0, U'\u2220'}, {0xD6, U'\u221A'},
-    {0xD7, U'\u22C5'}, {0xD8, U'\u00AC'}, {0xD9, U'\u2227'}, {0xDA, U'\u2228'},
-    {0xDB, U'\u21D4'}, {0xDE, U'\u21D2'}, {0xE0, U'\u25CA'}, {0xE5, U'\u2211'},
+    {0x22, U'\u2200'}, {0x24, U'\u2203'}, {0x27, U'\u220B'}, {0x2A, U'\u2217'}, {0x2D, U'\u2212'},
+    {0x40, U'\u2245'}, {0x41, U'\u0391'}, {0x42, U'\u0392'}, {0x43, U'\u03A7'}, {0x44, U'\u0394'},
+    {0x45, U'\u0395'}, {0x46, U'\u03A6'}, {0x47, U'\u0393'}, {0x48, U'\u0397'}, {0x49, U'\u0399'},
+    {0x4B, U'\u039A'}, {0x4C, U'\u039B'}, {0x4D, U'\u039C'}, {0x4E, U'\u039D'}, {0x4F, U'\u039F'},
+    {0x50, U'\u03A0'}, {0x51, U'\u0398'}, {0x52, U'\u03A1'}, {0x53, U'\u03A3'}, {0x54, U'\u03A4'},
+    {0x55, U'\u03A5'}, {0x57, U'\u03A9'}, {0x58, U'\u039E'}, {0x59, U'\u03A8'}, {0x5A, U'\u0396'},
+    {0x5C, U'\u2234'}, {0x5E, U'\u22A5'}, {0x61, U'\u03B1'}, {0x62, U'\u03B2'}, {0x63, U'\u03C7'},
+    {0x64, U'\u03B4'}, {0x65, U'\u03B5'}, {0x66, U'\u03C6'}, {0x67, U'\u03B3'}, {0x68, U'\u03B7'},
+    {0x69, U'\u03B9'}, {0x6B, U'\u03BA'}, {0x6C, U'\u03BB'}, {0x6D, U'\u03BC'}, {0x6E, U'\u03BD'},
+    {0x6F, U'\u03BF'}, {0x70, U'\u03C0'}, {0x71, U'\u03B8'}, {0x72, U'\u03C1'}, {0x73, U'\u03C3'},
+    {0x74, U'\u03C4'}, {0x75, U'\u03C5'}, {0x77, U'\u03C9'}, {0x78, U'\u03BE'}, {0x79, U'\u03C8'},
+    {0x7A, U'\u03B6'}, {0x7E, U'\u223C'}, {0xA3, U'\u2264'}, {0xA5, U'\u221E'}, {0xAB, U'\u2194'},
+    {0xAC, U'\u2190'}, {0xAD, U'\u2191'}, {0xAE, U'\u2192'}, {0xAF, U'\u2193'}, {0xB0, U'\u00B0'},
+    {0xB1, U'\u00B1'}, {0xB3, U'\u2265'}, {0xB4, U'\u00D7'}, {0xB5, U'\u221D'}, {0xB6, U'\u2202'},
+    {0xB7, U'\u2022'}, {0xB8, U'\u00F7'}, {0xB9, U'\u2260'}, {0xBA, U'\u2261'}, {0xBB, U'\u2248'},
+    {0xBC, U'\u2026'}, {0xC5, U'\u2295'}, {0xC6, U'\u2205'}, {0xC7, U'\u2229'}, {0xC8, U'\u222A'},
+    {0xD2, U'\u00AE'}, {0xD3, U'\u00A9'}, {0xD4, U'\u2122'}, {0xE2, U'\u00AE'}, {0xE3, U'\u00A9'},
+    {0xE4, U'\u2122'}, {0xA2, U'\u2032'}, {0xB2, U'\u2033'}, {0xCE, U'\u2208'}, {0xCF, U'\u2209'},
+    {0xD0, U'\u2220'}, {0xD6, U'\u221A'}, {0xD7, U'\u22C5'}, {0xD8, U'\u00AC'}, {0xD9, U'\u2227'},
+    {0xDA, U'\u2228'}, {0xDB, U'\u21D4'}, {0xDE, U'\u21D2'}, {0xE0, U'\u25CA'}, {0xE5, U'\u2211'},
     {0xF2, U'\u222B'},
 };
 
@@ -82,9 +77,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 // Fonts whose glyphs are pictures, not letters: their codes have no Latin-1 reading.
 bool IsSymbolFont(std::string_view font) {
-  constexpr std::string_view kSymbolFonts[] = {"Symbol",   "Wingdings",     "Webdings",
-                                               "MT Extra", "ZapfDingbats",  "Marlett",
-                                               "Bookshelf Symbol"};
+  constexpr std::string_view kSymbolFonts[] = {
+      "Symbol", "Wingdings", "Webdings", "MT Extra", "ZapfDingbats", "Marlett", "Bookshelf Symbol"};
   for (const std::string_view symbol_font : kSymbolFonts) {
     if (font.size() >= symbol_font.size() &&
         EqualsIgnoreCase(font.substr(0, symbol_font.size()), symbol_font)) {
@@ -146,8 +140,8 @@ bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value)
   while (!requires_value.empty()) {
     const std::size_t space = requires_value.find(' ');
     const std::string_view prefix = requires_value.substr(0, space);
-    requires_value = space == std::string_view::npos ? std::string_view()
-                                                     : requires_value.substr(space + 1);
+    requires_value =
+        space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
     if (prefix.empty()) continue;
     const std::string_view uri = NamespaceOf(choice, prefix);
     bool understood = false;

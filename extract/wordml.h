@@ -5,11 +5,10 @@
 // then compared as plain strings on the hot path.
 #pragma once
 
-#include <pugixml.hpp>
-
 #include <charconv>
 #include <cstring>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 
@@ -31,7 +30,11 @@ Prefixes DetectPrefixes(pugi::xml_node root);
 // The local part of `name` when it is written with `prefix`, else "".
 inline std::string_view LocalName(const char* name, std::string_view prefix) {
   if (prefix.empty()) return std::strchr(name, ':') == nullptr ? name : std::string_view();
-  if (std::strncmp(name, prefix.data(), prefix.size()) != 0) return {};
+  // Most names fail on the first byte; `name` is NUL-terminated, so the
+  // comparison stops there.
+  if (name[0] != prefix[0] || std::strncmp(name + 1, prefix.data() + 1, prefix.size() - 1) != 0) {
+    return {};
+  }
   return name + prefix.size();
 }
 
