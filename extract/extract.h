@@ -19,6 +19,11 @@ struct ExtractOptions {
   // ErrorCode::kLimitExceeded naming the limit.
   std::uint64_t max_inflated_bytes = 256ull << 20;  // total per file; default 256 MiB
   std::uint64_t max_zip_entries = 10000;             // default 10,000
+  // Per entry, inflated/compressed, checked once an entry has inflated more
+  // than 1 MiB (small parts compress very well legitimately). Default 100.
+  std::uint64_t max_compression_ratio = 100;
+  std::uint32_t max_xml_depth = 256;         // element nesting in any part; default 256
+  std::uint64_t max_paragraphs = 1000000;    // paragraphs plus table cells; default 1,000,000
 };
 
 // Reads a WordprocessingML package (.docx/.docm/.dotx/.dotm): the main

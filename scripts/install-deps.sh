@@ -17,6 +17,16 @@ declare -A tools=(
   [npm]=npm
 )
 
+# Suites that need more list their packages in scripts/packages.d/*.txt (one
+# per line, '#' comments).
+root=$(cd "$(dirname "$0")/.." && pwd)
+for list in "$root"/scripts/packages.d/*.txt; do
+  [ -e "$list" ] || continue
+  while read -r package _; do
+    [ -n "$package" ] && [ "${package#\#}" = "$package" ] && packages+=("$package")
+  done < "$list"
+done
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
