@@ -532,32 +532,64 @@ class Recognizer {
     if (closing_ != kNone) letter.closing = CleanText(lines_[closing_].text());
   }
 
-  // The signatory: a short line naming a title ("Director ...", "…主任") next
-  // to a short line with the name, after the closing formula.
+  // The signatory: a short paragraph naming a title ("Director ...", "…主任")
+  // next to a short paragraph with the name, after the closing formula (text
+  // boxes included: extract puts them at their anchor). Bracketed notes such
+  // as "（签字）" or "(signed)" are neither.
   void ReadSignature(LetterFields& letter) {
     if (closing_ == kNone) return;
-    std::vector<std::string> after;
-    for (std::size_t i = closing_ + 1; i < std::min(first_annex_, closing_ + 8); ++i) {
+    std::vector<std::string> units;
+    std::vector<std::vector<std::string>> unit_lines;
+    for (std::size_t i = closing_ + 1; i < std::min(first_annex_, closing_ + 10); ++i) {
+      std::string text = CleanText(lines_[i].text());
+      if (text.empty() || IsBracketed(text)) continue;
+      std::vector<std::string> sub_lines;
       for (std::string_view sub_line : scan::Split(lines_[i].text(), '\n')) {
-        std::string text = CleanText(sub_line);
-        if (!text.empty()) after.push_back(text);
+        std::string clean = CleanText(sub_line);
+        if (!clean.empty() && !IsBracketed(clean)) sub_lines.push_back(clean);
+      }
+      units.push_back(text);
+      unit_lines.push_back(std::move(sub_lines));
+    }
+    auto titled = [&](const std::string& text) {
+      return std::any_of(table_->signature_titles.begin(), table_->signature_titles.end(),
+                         [&](std::string_view word) { return text.find(word) != std::string::npos; });
+    };
+    auto is_name = [&](const std::string& text) {
+      return scan::CodePointCount(text) <= 40 && !titled(text);
+    };
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      if (scan::CodePointCount(units[i]) > 100 || !titled(units[i])) continue;
+      if (i > 0 && is_name(units[i - 1])) {
+        letter.signature = Signature{units[i - 1], units[i]};
+        return;
+      }
+      if (i + 1 < units.size() && is_name(units[i + 1])) {
+        letter.signature = Signature{units[i + 1], units[i]};
+        return;
+      }
+      // Name and title in one paragraph, on lines of their own.
+      const std::vector<std::string>& lines = unit_lines[i];
+      if (lines.size() < 2) continue;
+      auto join = [](auto begin, auto end) {
+        std::string text;
+        for (auto it = begin; it != end; ++it) text = JoinWrapped(text, *it);
+        return text;
+      };
+      if (is_name(lines.front())) {
+        letter.signature = Signature{lines.front(), join(lines.begin() + 1, lines.end())};
+        return;
+      }
+      if (is_name(lines.back())) {
+        letter.signature = Signature{lines.back(), join(lines.begin(), lines.end() - 1)};
+        return;
       }
     }
-    for (std::size_t i = 0; i < after.size(); ++i) {
-      if (scan::CodePointCount(after[i]) > 80) continue;
-      bool titled = std::any_of(table_->signature_titles.begin(), table_->signature_titles.end(),
-                                [&](std::string_view word) { return after[i].find(word) != std::string::npos; });
-      if (!titled) continue;
-      auto is_name = [&](std::size_t j) {
-        return j < after.size() && scan::CodePointCount(after[j]) <= 40 &&
-               std::none_of(table_->signature_titles.begin(), table_->signature_titles.end(),
-                            [&](std::string_view word) { return after[j].find(word) != std::string::npos; });
-      };
-      std::size_t name = (i > 0 && is_name(i - 1)) ? i - 1 : (is_name(i + 1) ? i + 1 : kNone);
-      if (name == kNone) continue;
-      letter.signature = Signature{after[name], after[i]};
-      return;
-    }
+  }
+
+  static bool IsBracketed(std::string_view text) {
+    return (text.substr(0, 3) == "（" && text.size() >= 6 && text.substr(text.size() - 3) == "）") ||
+           (text.front() == '(' && text.back() == ')');
   }
 
   // ---- Meeting ------------------------------------------------------------------
@@ -677,7 +709,11 @@ class Recognizer {
         for (std::string_view after : table_->location_after) {
           std::size_t end = text.find(after, from);
           if (end == std::string_view::npos) continue;
-          std::string place = CleanText(text.substr(from, end - from));
+          std::string_view candidate = text.substr(from, end - from);
+          for (std::string_view stop : table_->location_stops) {
+            candidate = candidate.substr(0, candidate.find(stop));
+          }
+          std::string place = CleanText(candidate);
           bool has_digit = std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
           std::size_t length = scan::CodePointCount(place);
           if (length > 0 && length <= 30 && !has_digit) return place;
@@ -720,7 +756,7 @@ class Recognizer {
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     bool in_section = false;  // after a "deadlines" heading, while date-led lines follow
     std::set<std::pair<std::size_t, int>> rows_done;
-    for (std::size_t i = start; i < first_annex_; ++i) {
+    for (std::size_t i = start; i < lines_.size(); ++i) {
       const Line& line = lines_[i];
       std::string text;
       if (line.InTable()) {
@@ -731,6 +767,8 @@ class Recognizer {
       }
       if (Trim(text).empty()) continue;
       if (in_section && AddDateLedDeadline(text)) continue;
+      // A header row ("日期 | 事项") of a deadlines table keeps the section open.
+      if (in_section && line.InTable() && line.row == 0) continue;
       std::string clean = CleanText(text);
       in_section = ContainsAny(clean, table_->deadline_words) && scan::CodePointCount(clean) <= 40;
       if (!in_section) AddSentenceDeadlines(clean);
@@ -793,12 +831,11 @@ class Recognizer {
     }
     std::string_view before = sentence.substr(0, date.begin);
     before = before.substr(before.size() > 40 ? before.size() - 40 : 0);
-    for (std::string_view marker : table_->deadline_markers) {
-      if (language_ == "zh" || language_ == "ja") {
-        if (after.substr(0, marker.size()) == marker) return true;
-      } else if (scan::FindFold(before, marker) != std::string_view::npos) {
-        return true;
-      }
+    for (std::string_view marker : table_->deadline_after_date) {
+      if (after.substr(0, marker.size()) == marker) return true;
+    }
+    for (std::string_view marker : table_->deadline_before_date) {
+      if (scan::FindFold(before, marker) != std::string_view::npos) return true;
     }
     return false;
   }
@@ -812,10 +849,20 @@ class Recognizer {
 
   // ---- Events ------------------------------------------------------------------
 
+  // The main meeting itself ("会议将于2021年5月17-27日举行") or its opening
+  // ("会议将于2022年2月21日12时开幕") is not another event.
+  bool IsTheMeeting(std::string_view sentence, const DateMatch& date) const {
+    if (!meeting_start_) return false;
+    if (date.start == *meeting_start_ && date.last.value_or(date.start) == *meeting_end_) return true;
+    bool during = !(date.start < *meeting_start_) && !(*meeting_end_ < date.start);
+    return during && std::any_of(table_->opening_words.begin(), table_->opening_words.end(),
+                                 [&](std::string_view w) { return scan::FindFold(sentence, w) != std::string_view::npos; });
+  }
+
   void ReadEvents() {
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     for (std::size_t i = start; i < first_annex_; ++i) {
-      if (i == invitation_ || lines_[i].InTable()) continue;
+      if (lines_[i].InTable()) continue;
       std::string paragraph = CleanText(lines_[i].text());
       std::vector<scan::Piece> sentences = scan::Sentences(paragraph);
       std::vector<scan::UrlMatch> urls = scan::FindUrls(paragraph);
@@ -831,10 +878,7 @@ class Recognizer {
         std::vector<DateMatch> dates = FindDates(sentence, language_, letter_date_);
         if (dates.empty()) continue;
         const DateMatch& date = dates.front();
-        if (meeting_start_ && date.start == *meeting_start_ &&
-            date.last.value_or(date.start) == *meeting_end_) {
-          continue;  // the main meeting itself
-        }
+        if (IsTheMeeting(sentence, date)) continue;
         Event event;
         event.title = CleanText(scan::StripBullet(sentence.substr(0, marker)));
         event.date = date.start.Iso();

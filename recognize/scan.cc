@@ -266,8 +266,11 @@ void FindRecommendations(std::string_view text, std::vector<std::string>& out) {
       continue;
     }
     // Unqualified, but named as a Recommendation around it.
-    if (text[i] >= 'A' && text[i] <= 'Z' && (i == 0 || !IsLetter(LastCodePoint(text.substr(0, i)))) &&
-        (i == 0 || text[i - 1] != '-')) {
+    // "实施H.264建议书": a CJK character may touch the identifier; a Latin
+    // letter, digit or dash ("T-REC-H.264", "XH.264") may not.
+    if (text[i] >= 'A' && text[i] <= 'Z' &&
+        (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '-' ||
+                     text[i - 1] == '.'))) {
       std::size_t length = RecommendationLength(text.substr(i));
       if (length == 0) continue;
       std::string_view after = text.substr(i + length);

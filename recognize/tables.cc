@@ -37,9 +37,10 @@ std::vector<LanguageTable> BuildTables() {
   zh.opening_words = {"开始", "开幕"};
   zh.event_markers = {"将于", "定于", "将在"};
   zh.deadline_words = {"截止日期", "截止时间", "最后期限"};
-  zh.deadline_markers = {"之前", "以前", "前", "截止"};
-  zh.location_before = {"在"};
-  zh.location_after = {"举行", "召开", "举办"};
+  zh.deadline_after_date = {"之前", "以前", "前", "截止"};
+  zh.location_before = {"在", "地点为", "地点："};
+  zh.location_after = {"举行", "召开", "举办", "。", "，"};
+  zh.location_stops = {"以"};  // "在日内瓦以混合方式举行": the mode is not the place
   zh.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "报告"};
   tables.push_back(zh);
 
@@ -72,7 +73,7 @@ std::vector<LanguageTable> BuildTables() {
   en.opening_words = {"will open", "will start", "opening", "start at", "begin at"};
   en.event_markers = {" will be held", " will take place", " is scheduled"};
   en.deadline_words = {"deadline", "Deadline", "DEADLINE"};
-  en.deadline_markers = {"no later than", "not later than", "by ", "before ", "deadline"};
+  en.deadline_before_date = {"no later than", "not later than", "by ", "before ", "deadline"};
   en.location_before = {" in ", " at "};
   en.location_after = {", from", " from", ", on", " on"};
   en.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "Contribution"};
@@ -105,7 +106,7 @@ std::vector<LanguageTable> BuildTables() {
   fr.opening_words = {"s'ouvrira", "s’ouvrira", "commencera", "ouverture"};
   fr.event_markers = {" aura lieu", " se tiendra"};
   fr.deadline_words = {"Date limite", "date limite", "Dates limites", "Délais"};
-  fr.deadline_markers = {"au plus tard le", "avant le", "d'ici au", "d’ici au"};
+  fr.deadline_before_date = {"au plus tard le", "avant le", "d'ici au", "d’ici au"};
   fr.location_before = {" à "};
   fr.location_after = {", du", " du"};
   fr.document_prefixes = {"Rapport", "TD", "C", "COM", "R", "Doc."};
@@ -136,7 +137,7 @@ std::vector<LanguageTable> BuildTables() {
   es.opening_words = {"comenzará", "se inaugurará", "apertura"};
   es.event_markers = {" tendrá lugar", " se celebrará"};
   es.deadline_words = {"Plazo", "plazo", "Fechas límite"};
-  es.deadline_markers = {"a más tardar el", "antes del"};
+  es.deadline_before_date = {"a más tardar el", "antes del"};
   es.location_before = {" en "};
   es.location_after = {", del", " del"};
   es.document_prefixes = {"Informe", "TD", "C", "COM", "R", "Doc."};
@@ -167,7 +168,7 @@ std::vector<LanguageTable> BuildTables() {
   ru.opening_words = {"откроется", "начнется", "начнётся"};
   ru.event_markers = {" состоится", " пройдет", " пройдёт"};
   ru.deadline_words = {"Предельный срок", "Предельные сроки", "предельный срок"};
-  ru.deadline_markers = {"не позднее", "до "};
+  ru.deadline_before_date = {"не позднее", "до "};
   ru.document_prefixes = {"Отчет", "TD", "C", "COM", "R"};
   tables.push_back(ru);
 
@@ -193,7 +194,7 @@ std::vector<LanguageTable> BuildTables() {
   ar.opening_words = {"افتتاح"};
   ar.event_markers = {" سيعقد", " ستعقد"};
   ar.deadline_words = {"المواعيد النهائية", "الموعد النهائي"};
-  ar.deadline_markers = {"في موعد أقصاه"};
+  ar.deadline_before_date = {"في موعد أقصاه"};
   ar.document_prefixes = {"TD", "C", "COM", "R"};
   tables.push_back(ar);
 

@@ -49,9 +49,13 @@ struct LanguageTable {
   std::vector<std::string_view> opening_words;  // a sentence about the opening time
   std::vector<std::string_view> event_markers;  // the title of an event ends before one
   std::vector<std::string_view> deadline_words;  // a heading/sentence about deadlines
-  std::vector<std::string_view> deadline_markers;  // "前", "no later than": a dated action
+  // A dated action: a marker right after the date ("2021年4月16日前") or
+  // shortly before it ("no later than 4 May 2021").
+  std::vector<std::string_view> deadline_after_date;
+  std::vector<std::string_view> deadline_before_date;
   std::vector<std::string_view> location_before;  // "在" ... place ... location_after
   std::vector<std::string_view> location_after;   // "举行", "召开"
+  std::vector<std::string_view> location_stops;   // a place ends before one ("以…方式")
   std::vector<std::string_view> document_prefixes;  // "TD", "C", "Report": agenda documents
   std::vector<std::string_view> stopwords;  // frequent words, for telling Latin languages apart
 };
