@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <map>
 #include <set>
@@ -26,6 +27,10 @@ struct Line {
   std::size_t block = 0;  // index into Document::body
   int row = -1;           // -1 outside tables
   int cell = -1;
+  // The paragraph as one line of record text: CleanText of its text, with
+  // its list label in front. Computed once; every reader below uses it.
+  std::string clean;
+  std::string clean_text;  // the same without the list label
   bool InTable() const { return row >= 0; }
   const std::string& text() const { return paragraph->text; }
 };
@@ -102,7 +107,7 @@ class Recognizer {
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
       if (block.kind == Block::Kind::kParagraph) {
-        lines_.push_back({&block.paragraph, b, -1, -1});
+        AddLine(block.paragraph, b, -1, -1);
         continue;
       }
       for (std::size_t r = 0; r < block.table.rows.size(); ++r) {
@@ -117,7 +122,7 @@ class Recognizer {
   void FlattenCell(const std::vector<Block>& blocks, std::size_t top, int row, int cell) {
     for (const Block& block : blocks) {
       if (block.kind == Block::Kind::kParagraph) {
-        lines_.push_back({&block.paragraph, top, row, cell});
+        AddLine(block.paragraph, top, row, cell);
         continue;
       }
       for (const TableRow& nested_row : block.table.rows) {
@@ -137,10 +142,21 @@ class Recognizer {
     return found;
   }
 
-  static std::string ParagraphText(const Paragraph& p) {
-    std::string text = CleanText(p.text);
-    if (!p.list_label.empty()) text = text.empty() ? p.list_label : p.list_label + " " + text;
-    return text;
+  void AddLine(const Paragraph& p, std::size_t block, int row, int cell) {
+    Line line{&p, block, row, cell, {}, CleanText(p.text)};
+    line.clean = p.list_label.empty() ? line.clean_text
+                 : line.clean_text.empty() ? p.list_label
+                                           : p.list_label + " " + line.clean_text;
+    lines_.push_back(std::move(line));
+  }
+
+  // The cleaned text of `p`, which must be the next paragraph in reading
+  // order: BuildBlocks walks the body in the order Flatten did.
+  const std::string& NextCleanText(const Paragraph& p) {
+    const Line& line = lines_[block_cursor_++];
+    (void)p;
+    assert(line.paragraph == &p);
+    return line.clean;
   }
 
   // ---- Language --------------------------------------------------------------
@@ -202,7 +218,7 @@ class Recognizer {
 
   void FindLandmarks() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (salutation_ == kNone && scan::CodePointCount(text) <= 80 && StartsWithAny(text, table_->salutations)) {
         salutation_ = i;
       }
@@ -266,7 +282,7 @@ class Recognizer {
   void ReadPlaceAndDate(LetterFields& letter) {
     std::size_t limit = std::min(header_end_, lines_.size());
     for (std::size_t i = 0; i < limit; ++i) {
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (text.empty() || scan::CodePointCount(text) > 60) continue;
       std::vector<DateMatch> dates = FindDates(text, language_);
       if (dates.empty() || !dates.front().year_stated || dates.front().last) continue;
@@ -522,14 +538,14 @@ class Recognizer {
 
   void ReadSalutationAndClosing(LetterFields& letter) {
     if (salutation_ == kNone) return;
-    letter.salutation = CleanText(lines_[salutation_].text());
+    letter.salutation = lines_[salutation_].clean_text;
     std::size_t end = std::min(first_annex_, lines_.size());
     for (std::size_t i = salutation_ + 1; i < end; ++i) {
       if (lines_[i].InTable()) continue;
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (scan::CodePointCount(text) <= 60 && StartsWithAny(text, table_->closings)) closing_ = i;
     }
-    if (closing_ != kNone) letter.closing = CleanText(lines_[closing_].text());
+    if (closing_ != kNone) letter.closing = lines_[closing_].clean_text;
   }
 
   // The signatory: a short paragraph naming a title ("Director ...", "…主任")
@@ -541,7 +557,7 @@ class Recognizer {
     std::vector<std::string> units;
     std::vector<std::vector<std::string>> unit_lines;
     for (std::size_t i = closing_ + 1; i < std::min(first_annex_, closing_ + 10); ++i) {
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (text.empty() || IsBracketed(text)) continue;
       std::vector<std::string> sub_lines;
       for (std::string_view sub_line : scan::Split(lines_[i].text(), '\n')) {
@@ -665,7 +681,7 @@ class Recognizer {
     std::string invitation;
     if (salutation_ != kNone) {
       for (std::size_t i = salutation_ + 1; i < std::min(first_annex_, salutation_ + 6); ++i) {
-        std::string text = CleanText(lines_[i].text());
+        std::string text = lines_[i].clean_text;
         if (!FindDates(text, language_, letter_date_).empty()) {
           invitation = text;
           invitation_ = i;
@@ -727,7 +743,7 @@ class Recognizer {
   void ReadOpening(Meeting& meeting) {
     if (salutation_ == kNone) return;
     for (std::size_t i = salutation_ + 1; i < first_annex_; ++i) {
-      std::string paragraph = CleanText(lines_[i].text());
+      std::string paragraph = lines_[i].clean_text;
       for (const scan::Piece& piece : scan::Sentences(paragraph)) {
         std::string_view sentence = std::string_view(paragraph).substr(piece.begin, piece.end - piece.begin);
         bool opening = std::any_of(table_->opening_words.begin(), table_->opening_words.end(),
@@ -863,7 +879,7 @@ class Recognizer {
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     for (std::size_t i = start; i < first_annex_; ++i) {
       if (lines_[i].InTable()) continue;
-      std::string paragraph = CleanText(lines_[i].text());
+      std::string paragraph = lines_[i].clean_text;
       std::vector<scan::Piece> sentences = scan::Sentences(paragraph);
       std::vector<scan::UrlMatch> urls = scan::FindUrls(paragraph);
       for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -939,7 +955,7 @@ class Recognizer {
     // An agenda outside any annex: a short heading naming it.
     for (std::size_t i = salutation_ != kNone ? salutation_ + 1 : 0; i < lines_.size(); ++i) {
       if (lines_[i].InTable()) continue;
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (scan::CodePointCount(text) > 30 || !ContainsAgendaWord(text)) continue;
       std::vector<AgendaItem> items = ReadAgendaItems(i + 1, lines_.size());
       if (items.empty()) continue;
@@ -960,7 +976,7 @@ class Recognizer {
   std::string NextTitle(std::size_t line) const {
     for (std::size_t i = line + 1; i < lines_.size() && i < line + 4; ++i) {
       if (lines_[i].InTable()) return {};
-      std::string text = CleanText(lines_[i].text());
+      std::string text = lines_[i].clean_text;
       if (!text.empty()) return scan::CodePointCount(text) <= 120 ? text : std::string();
     }
     return {};
@@ -985,7 +1001,7 @@ class Recognizer {
       int row = static_cast<int>(r);
       std::vector<const Line*> number_cell = CellLines(block, row, 0);
       std::string number_text;
-      for (const Line* line : number_cell) number_text += CleanText(line->text());
+      for (const Line* line : number_cell) number_text += line->clean_text;
       if (number_text.empty() && !number_cell.empty()) number_text = number_cell.front()->paragraph->list_label;
       std::optional<std::string> number = scan::ItemNumber(number_text);
       std::vector<std::string> title_lines = CellParagraphs(block, row, 1);
@@ -1006,7 +1022,7 @@ class Recognizer {
   std::vector<std::string> CellParagraphs(std::size_t block, int row, int cell) const {
     std::vector<std::string> texts;
     for (const Line* line : CellLines(block, row, cell)) {
-      std::string text = ParagraphText(*line->paragraph);
+      const std::string& text = line->clean;
       if (!text.empty()) texts.push_back(text);
     }
     return texts;
@@ -1076,7 +1092,7 @@ class Recognizer {
       if (number && !title.empty()) {
         items.push_back(MakeItem(*number, {title}));
       } else if (!items.empty() && !title.empty() && (!p.list_label.empty() || scan::IsBulletOnly(title.substr(0, 1)))) {
-        items.back().title += "\n" + ParagraphText(p);  // a bullet line under the item
+        items.back().title += "\n" + lines_[i].clean;  // a bullet line under the item
       }
     }
     return items;
@@ -1086,7 +1102,7 @@ class Recognizer {
 
   void ReadMentions() {
     for (const Line& line : lines_) {
-      std::string text = CleanText(line.text());
+      std::string text = line.clean_text;
       scan::FindRecommendations(text, record_.recommendations);
       for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
       for (const Hyperlink& link : line.paragraph->links) {
@@ -1107,7 +1123,7 @@ class Recognizer {
     for (const Block& block : doc_.body) {
       if (block.kind == Block::Kind::kParagraph) {
         const Paragraph& p = block.paragraph;
-        std::string clean = ParagraphText(p);
+        const std::string& clean = NextCleanText(p);
         if (clean.empty()) continue;
         OutputBlock out;
         if (p.heading_level > 0) {
@@ -1146,10 +1162,10 @@ class Recognizer {
     record_.text = text;
   }
 
-  static void CollectCellText(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+  void CollectCellText(const std::vector<Block>& blocks, std::vector<std::string>& out) {
     for (const Block& block : blocks) {
       if (block.kind == Block::Kind::kParagraph) {
-        std::string text = ParagraphText(block.paragraph);
+        const std::string& text = NextCleanText(block.paragraph);
         if (!text.empty()) out.push_back(text);
         continue;
       }
@@ -1192,6 +1208,7 @@ class Recognizer {
   const LanguageTable* table_ = nullptr;
   LetterRecord record_;
 
+  std::size_t block_cursor_ = 0;  // BuildBlocks' position in lines_
   std::size_t salutation_ = kNone;
   std::size_t closing_ = kNone;
   std::size_t invitation_ = kNone;

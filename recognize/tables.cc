@@ -38,6 +38,7 @@ std::vector<LanguageTable> BuildTables() {
   zh.event_markers = {"将于", "定于", "将在"};
   zh.deadline_words = {"截止日期", "截止时间", "最后期限"};
   zh.deadline_after_date = {"之前", "以前", "前", "截止"};
+  zh.deadline_before_date = {"最迟于", "不迟于", "最晚于", "截至", "截止日期为"};
   zh.location_before = {"在", "地点为", "地点："};
   zh.location_after = {"举行", "召开", "举办", "。", "，"};
   zh.location_stops = {"以"};  // "在日内瓦以混合方式举行": the mode is not the place
