@@ -287,7 +287,7 @@ class Recognizer {
       std::vector<DateMatch> dates = FindDates(text, language_);
       if (dates.empty() || !dates.front().year_stated || dates.front().last) continue;
       std::string rest = text.substr(0, dates.front().begin) + " " + text.substr(dates.front().end);
-      std::string place = CleanText(StripPlaceSeparators(rest));
+      std::string place = RemoveFillers(CleanText(StripPlaceSeparators(rest)));
       bool has_digit = std::any_of(place.begin(), place.end(),
                                    [](char c) { return c >= '0' && c <= '9'; });
       if (has_digit || scan::CodePointCount(place) > 40) continue;
@@ -298,12 +298,23 @@ class Recognizer {
     }
   }
 
+  // "Genève le" -> "Genève": drops the table's filler words around the place.
+  std::string RemoveFillers(const std::string& place) const {
+    std::string kept;
+    for (std::string_view word : scan::Split(place, ' ')) {
+      bool filler = std::find(table_->place_fillers.begin(), table_->place_fillers.end(), word) !=
+                    table_->place_fillers.end();
+      if (!filler && !word.empty()) kept += (kept.empty() ? "" : " ") + std::string(word);
+    }
+    return kept;
+  }
+
   static std::string StripPlaceSeparators(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
       std::size_t next = 0;
       char32_t c = scan::DecodeAt(text, i, &next);
-      bool separator = c == U'，' || c == U',' || c == U'、' || c == U'\t';
+      bool separator = c == U'，' || c == U',' || c == U'、' || c == U'،' || c == U'\t';
       out += separator ? std::string(" ") : std::string(text.substr(i, next - i));
       i = next;
     }
@@ -543,7 +554,8 @@ class Recognizer {
     for (std::size_t i = salutation_ + 1; i < end; ++i) {
       if (lines_[i].InTable()) continue;
       std::string text = lines_[i].clean_text;
-      if (scan::CodePointCount(text) <= 60 && StartsWithAny(text, table_->closings)) closing_ = i;
+      // Formulas run long in French or Arabic ("Veuillez agréer, …").
+      if (scan::CodePointCount(text) <= 200 && StartsWithAny(text, table_->closings)) closing_ = i;
     }
     if (closing_ != kNone) letter.closing = lines_[closing_].clean_text;
   }

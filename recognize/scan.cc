@@ -123,8 +123,9 @@ std::string_view StripTrailingSeparators(std::string_view text) {
   for (bool changed = true; changed;) {
     changed = false;
     text = Trim(text);
-    for (std::string_view separator : {std::string_view("；"), std::string_view(";"),
-                                       std::string_view("，"), std::string_view(",")}) {
+    for (std::string_view separator :
+         {std::string_view("；"), std::string_view(";"), std::string_view("，"),
+          std::string_view(","), std::string_view("؛"), std::string_view("،")}) {
       if (text.size() >= separator.size() &&
           text.substr(text.size() - separator.size()) == separator) {
         text.remove_suffix(separator.size());

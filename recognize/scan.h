@@ -37,7 +37,7 @@ bool IsLetter(char32_t c);  // any script
 bool IsBulletOnly(std::string_view text);
 // Removes a leading bullet and the space or tab after it; `*had_bullet` tells.
 std::string_view StripBullet(std::string_view text, bool* had_bullet = nullptr);
-// Removes trailing list separators "；" ";" "，" ",".
+// Removes trailing list separators "；" ";" "，" "," and the Arabic "؛" "،".
 std::string_view StripTrailingSeparators(std::string_view text);
 bool EndsWithSeparator(std::string_view text);
 

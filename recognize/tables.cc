@@ -87,6 +87,7 @@ std::vector<LanguageTable> BuildTables() {
                {F::kFax, "Télécopie"}, {F::kFax, "Fax"},       {F::kEmail, "Courriel"},
                {F::kWeb, "Web"},       {F::kTo, "Aux"},        {F::kTo, "À"},
                {F::kCopy, "Copie"},    {F::kSubject, "Objet"}};
+  fr.place_fillers = {"le"};
   fr.salutations = {"Madame, Monsieur", "Monsieur, Madame", "Madame", "Monsieur"};
   fr.closings = {"Veuillez agréer", "Je vous prie d'agréer", "Je vous prie d’agréer",
                  "Avec mes salutations"};

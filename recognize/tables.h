@@ -34,6 +34,7 @@ struct BodyPattern {
 struct LanguageTable {
   std::string_view language;  // BCP 47 primary tag
   std::vector<HeaderLabel> labels;
+  std::vector<std::string_view> place_fillers;  // words beside the place in the date line ("le")
   std::vector<std::string_view> salutations;  // prefixes of the salutation line
   std::vector<std::string_view> closings;     // prefixes of the closing formula
   std::vector<std::string_view> signature_titles;  // words of a signatory's title
