@@ -1112,10 +1112,26 @@ class Recognizer {
 
   // ---- Mentions: Recommendations and URLs ----------------------------------------
 
+  // Every language's words: a French letter may cite "ITU-T Y.4471" too.
+  static const scan::RecommendationWords& RecommendationWords() {
+    static const scan::RecommendationWords words = [] {
+      scan::RecommendationWords all;
+      for (const LanguageTable& table : LanguageTables()) {
+        for (const Phrase& sector : table.sectors) all.sectors.emplace_back(sector.text, sector.value);
+        all.before.insert(all.before.end(), table.recommendation_before.begin(),
+                          table.recommendation_before.end());
+        all.after.insert(all.after.end(), table.recommendation_after.begin(),
+                         table.recommendation_after.end());
+      }
+      return all;
+    }();
+    return words;
+  }
+
   void ReadMentions() {
     for (const Line& line : lines_) {
       std::string text = line.clean_text;
-      scan::FindRecommendations(text, record_.recommendations);
+      scan::FindRecommendations(text, RecommendationWords(), record_.recommendations);
       for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
       for (const Hyperlink& link : line.paragraph->links) {
         if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);

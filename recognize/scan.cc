@@ -252,33 +252,46 @@ void AddOnce(std::vector<std::string>& out, std::string value) {
 
 }  // namespace
 
-void FindRecommendations(std::string_view text, std::vector<std::string>& out) {
+void FindRecommendations(std::string_view text, const RecommendationWords& words,
+                         std::vector<std::string>& out) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    // Qualified: "ITU-T Y.4471" or "ITU-R M.2083" (with or without the space).
-    if (text.compare(i, 4, "ITU-") == 0 && i + 5 < text.size() &&
-        (text[i + 4] == 'T' || text[i + 4] == 'R')) {
-      std::size_t at = i + 5;
+    // Qualified: "ITU-T Y.4471", "UIT-T E.119", "МСЭ-Т E.108" (space optional),
+    // written with the sector's English name whatever the language.
+    bool qualified = false;
+    for (const auto& [sector, canonical] : words.sectors) {
+      if (text.compare(i, sector.size(), sector) != 0) continue;
+      if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) break;
+      std::size_t at = i + sector.size();
       if (at < text.size() && text[at] == ' ') ++at;
       std::size_t length = RecommendationLength(text.substr(at));
       if (length > 0) {
-        AddOnce(out, std::string(text.substr(i, 5)) + " " + std::string(text.substr(at, length)));
+        AddOnce(out, std::string(canonical) + " " + std::string(text.substr(at, length)));
         i = at + length - 1;
+        qualified = true;
       }
-      continue;
+      break;
     }
-    // Unqualified, but named as a Recommendation around it.
-    // "实施H.264建议书": a CJK character may touch the identifier; a Latin
-    // letter, digit or dash ("T-REC-H.264", "XH.264") may not.
+    if (qualified) continue;
+    // Unqualified, but named as a Recommendation around it. "实施H.264建议书":
+    // a CJK character may touch the identifier; a Latin letter, digit or
+    // dash ("T-REC-H.264", "XH.264") may not.
     if (text[i] >= 'A' && text[i] <= 'Z' &&
         (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '-' ||
                      text[i - 1] == '.'))) {
       std::size_t length = RecommendationLength(text.substr(i));
       if (length == 0) continue;
-      std::string_view after = text.substr(i + length);
+      std::string_view after = Trim(text.substr(i + length));
       std::string_view before = text.substr(0, i);
-      bool named = after.substr(0, 9) == "建议书" || after.substr(0, 10) == " 建议书" ||
-                   (before.size() >= 15 && StartsWithFold(before.substr(before.size() - 15), "Recommendation ")) ||
-                   (before.size() >= 5 && before.substr(before.size() - 5) == "Rec. ");
+      bool named = false;
+      for (std::string_view word : words.after) {
+        if (after.substr(0, word.size()) == word) named = true;
+      }
+      for (std::string_view word : words.before) {
+        if (before.size() >= word.size() &&
+            StartsWithFold(before.substr(before.size() - word.size()), word)) {
+          named = true;
+        }
+      }
       if (named) AddOnce(out, "ITU-T " + std::string(text.substr(i, length)));
       i += length - 1;
     }

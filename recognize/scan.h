@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace missive::scan {
@@ -61,10 +62,18 @@ std::vector<UrlMatch> FindUrls(std::string_view text);
 // not web URLs (mailto:, internal anchors).
 std::optional<std::string> WebUrl(std::string_view target);
 
-// ITU Recommendation identifiers: "ITU-T Y.4471", "ITU-R M.2083", and
-// "Y.4471" before "建议书" or after "Recommendation". Appends each as
-// "ITU-T Y.4471".
-void FindRecommendations(std::string_view text, std::vector<std::string>& out);
+// How the languages name Recommendations (from the language tables).
+struct RecommendationWords {
+  std::vector<std::pair<std::string_view, std::string_view>> sectors;  // "UIT-T" -> "ITU-T"
+  std::vector<std::string_view> before;  // "Recommendation " + id
+  std::vector<std::string_view> after;   // id + "建议书"
+};
+
+// ITU Recommendation identifiers: "ITU-T Y.4471", "UIT-R M.2083", and an
+// unqualified "Y.4471" named as a Recommendation by a word before or after
+// it. Appends each once, as "ITU-T Y.4471" (the sector's English name).
+void FindRecommendations(std::string_view text, const RecommendationWords& words,
+                         std::vector<std::string>& out);
 
 // "7", "7.1", "12.4.", "(3)": an agenda item number, without the trailing
 // dot or brackets; nullopt otherwise.

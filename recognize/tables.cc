@@ -43,6 +43,8 @@ std::vector<LanguageTable> BuildTables() {
   zh.location_after = {"举行", "召开", "举办", "。", "，"};
   zh.location_stops = {"以"};  // "在日内瓦以混合方式举行": the mode is not the place
   zh.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "报告"};
+  zh.sectors = {{"ITU-T", "ITU-T"}, {"ITU-R", "ITU-R"}};
+  zh.recommendation_after = {"建议书"};
   tables.push_back(zh);
 
   LanguageTable en;
@@ -79,6 +81,8 @@ std::vector<LanguageTable> BuildTables() {
   en.location_after = {", from", " from", ", on", " on"};
   en.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "Contribution"};
   en.stopwords = {"the", "and", "of", "to", "in", "for", "is", "be", "on", "with", "will", "that"};
+  en.sectors = {{"ITU-T", "ITU-T"}, {"ITU-R", "ITU-R"}};
+  en.recommendation_before = {"Recommendation ", "Recommendations ", "Rec. "};
   tables.push_back(en);
 
   LanguageTable fr;
@@ -113,6 +117,8 @@ std::vector<LanguageTable> BuildTables() {
   fr.location_after = {", du", " du"};
   fr.document_prefixes = {"Rapport", "TD", "C", "COM", "R", "Doc."};
   fr.stopwords = {"le", "la", "les", "des", "et", "du", "pour", "est", "une", "dans", "sur", "aux"};
+  fr.sectors = {{"UIT-T", "ITU-T"}, {"UIT-R", "ITU-R"}};
+  fr.recommendation_before = {"Recommandation ", "Recommandations "};
   tables.push_back(fr);
 
   LanguageTable es;
@@ -144,6 +150,8 @@ std::vector<LanguageTable> BuildTables() {
   es.location_after = {", del", " del"};
   es.document_prefixes = {"Informe", "TD", "C", "COM", "R", "Doc."};
   es.stopwords = {"el", "los", "las", "del", "y", "para", "por", "una", "con", "que", "se", "la"};
+  es.sectors = {{"UIT-T", "ITU-T"}, {"UIT-R", "ITU-R"}};
+  es.recommendation_before = {"Recomendación ", "Recomendaciones "};
   tables.push_back(es);
 
   LanguageTable ru;
@@ -172,6 +180,8 @@ std::vector<LanguageTable> BuildTables() {
   ru.deadline_words = {"Предельный срок", "Предельные сроки", "предельный срок"};
   ru.deadline_before_date = {"не позднее", "до "};
   ru.document_prefixes = {"Отчет", "TD", "C", "COM", "R"};
+  ru.sectors = {{"МСЭ-Т", "ITU-T"}, {"МСЭ-R", "ITU-R"}};
+  ru.recommendation_before = {"Рекомендация ", "Рекомендации ", "Рекомендацией "};
   tables.push_back(ru);
 
   LanguageTable ar;
@@ -198,6 +208,7 @@ std::vector<LanguageTable> BuildTables() {
   ar.deadline_words = {"المواعيد النهائية", "الموعد النهائي"};
   ar.deadline_before_date = {"في موعد أقصاه"};
   ar.document_prefixes = {"TD", "C", "COM", "R"};
+  ar.recommendation_before = {"التوصية "};
   tables.push_back(ar);
 
   return tables;

@@ -58,6 +58,9 @@ struct LanguageTable {
   std::vector<std::string_view> location_after;   // "举行", "召开"
   std::vector<std::string_view> location_stops;   // a place ends before one ("以…方式")
   std::vector<std::string_view> document_prefixes;  // "TD", "C", "Report": agenda documents
+  std::vector<Phrase> sectors;  // "UIT-T" -> "ITU-T": a qualified Recommendation
+  std::vector<std::string_view> recommendation_before;  // "Recommendation " + "Y.4471"
+  std::vector<std::string_view> recommendation_after;   // "Y.4471" + "建议书"
   std::vector<std::string_view> stopwords;  // frequent words, for telling Latin languages apart
 };
 
