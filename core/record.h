@@ -101,6 +101,14 @@ struct OutputBlock {
   std::vector<std::vector<std::string>> rows;  // table: cell texts
 };
 
+// Text kept apart from the body (headers, footers, footnotes, endnotes,
+// comments): one entry per part or note, never mixed into "text".
+struct OutputNote {
+  std::string kind;  // header | footer | footnote | endnote | comment
+  std::string id;    // the part name for headers/footers, the w:id for notes and comments
+  std::string text;  // its paragraphs, one per line
+};
+
 struct SourceInfo {
   std::string path;
   std::uint64_t size = 0;
@@ -125,6 +133,7 @@ struct LetterRecord {
   std::vector<std::string> urls;
   std::vector<OutputBlock> blocks;
   OptString text;  // null on error records
+  std::vector<OutputNote> notes;  // added in 1.0 beyond the contract's list
 
   bool ok() const { return !error.has_value(); }
 };

@@ -96,6 +96,10 @@ Json ToJson(const OutputBlock& b) {
               {"style", b.style.empty() ? Json(nullptr) : Json(b.style)}};
 }
 
+Json ToJson(const OutputNote& n) {
+  return Json{{"kind", n.kind}, {"id", n.id}, {"text", n.text}};
+}
+
 template <typename T>
 Json Array(const std::vector<T>& values) {
   Json array = Json::array();
@@ -136,6 +140,7 @@ std::string EmitJson(const LetterRecord& r, JsonStyle style) {
       {"urls", Strings(r.urls)},
       {"blocks", Array(r.blocks)},
       {"text", Opt(r.text)},
+      {"notes", Array(r.notes)},
   };
   const int indent = style == JsonStyle::kPretty ? 2 : -1;
   // An archive may hold text that is not valid UTF-8; replacing beats failing.

@@ -96,6 +96,7 @@ class Recognizer {
     ReadAnnexesAndAgenda();
     ReadMentions();
     BuildBlocks();
+    ReadNotes();
     AddMissingWarnings();
     return std::move(record_);
   }
@@ -1201,6 +1202,54 @@ class Recognizer {
         for (const TableCell& cell : row.cells) CollectCellText(cell.blocks, out);
       }
     }
+  }
+
+  // ---- Notes: headers, footers, footnotes, endnotes, comments ----------------------
+
+  void ReadNotes() {
+    for (const Note& note : doc_.notes) {
+      std::vector<std::string> paragraphs;
+      CollectNoteText(note.blocks, paragraphs);
+      if (paragraphs.empty()) continue;
+      OutputNote out;
+      out.kind = NoteKind(note.kind);
+      out.id = note.id;
+      for (const std::string& paragraph : paragraphs) {
+        out.text += (out.text.empty() ? "" : "\n") + paragraph;
+        scan::FindRecommendations(paragraph, RecommendationWords(), record_.recommendations);
+        for (const scan::UrlMatch& url : scan::FindUrls(paragraph)) AddUnique(record_.urls, url.url);
+      }
+      record_.notes.push_back(std::move(out));
+    }
+  }
+
+  void CollectNoteText(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+    for (const Block& block : blocks) {
+      if (block.kind == Block::Kind::kParagraph) {
+        const Paragraph& p = block.paragraph;
+        std::string text = CleanText(p.text);
+        if (!p.list_label.empty()) text = text.empty() ? p.list_label : p.list_label + " " + text;
+        if (!text.empty()) out.push_back(text);
+        for (const Hyperlink& link : p.links) {
+          if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);
+        }
+        continue;
+      }
+      for (const TableRow& row : block.table.rows) {
+        for (const TableCell& cell : row.cells) CollectNoteText(cell.blocks, out);
+      }
+    }
+  }
+
+  static const char* NoteKind(Note::Kind kind) {
+    switch (kind) {
+      case Note::Kind::kHeader: return "header";
+      case Note::Kind::kFooter: return "footer";
+      case Note::Kind::kFootnote: return "footnote";
+      case Note::Kind::kEndnote: return "endnote";
+      case Note::Kind::kComment: return "comment";
+    }
+    return "footnote";
   }
 
   // ---- Warnings ---------------------------------------------------------------------

@@ -186,5 +186,29 @@ TEST(Annexes, ASentenceNamingAnAnnexIsNotAHeading) {
   EXPECT_TRUE(record.annexes.empty());
 }
 
+TEST(Notes, FootnotesAndHeadersAreKeptApartFromTheBodyText) {
+  Document doc;
+  doc.body = {Para("Dear Sir/Madam,"), Para("See the report.")};
+  Note header;
+  header.kind = Note::Kind::kHeader;
+  header.id = "word/header1.xml";
+  header.blocks = {Para("- 2 -")};
+  Note footnote;
+  footnote.kind = Note::Kind::kFootnote;
+  footnote.id = "1";
+  footnote.blocks = {Para("Available at https://www.itu.int/md/T17-SG20-R-0015/en.")};
+  doc.notes = {header, footnote};
+  Normalize(doc);
+  LetterRecord record = Recognize(doc);
+  ASSERT_EQ(record.notes.size(), 2u);
+  EXPECT_EQ(record.notes[0].kind, "header");
+  EXPECT_EQ(record.notes[0].id, "word/header1.xml");
+  EXPECT_EQ(record.notes[0].text, "- 2 -");
+  EXPECT_EQ(record.notes[1].kind, "footnote");
+  EXPECT_EQ(record.notes[1].text, "Available at https://www.itu.int/md/T17-SG20-R-0015/en.");
+  EXPECT_EQ(record.text, "Dear Sir/Madam,\nSee the report.");
+  EXPECT_EQ(record.urls, std::vector<std::string>{"https://www.itu.int/md/T17-SG20-R-0015/en"});
+}
+
 }  // namespace
 }  // namespace missive

@@ -18,6 +18,7 @@ cmp -s "$work/schema.json" "$root/schema/letter-record.schema.json" ||
 printf 'not a zip' > "$work/broken.docx"
 "$missive" convert "$work/broken.docx" "$work/missing.docx" --format jsonl -o "$work/errors.jsonl" || true
 
-files=("$work"/records/*.json "$work/all.jsonl" "$work/errors.jsonl")
+# Records only: _report.json is the batch report, not a record.
+files=("$work"/records/[!_]*.json "$work/all.jsonl" "$work/errors.jsonl")
 bash "$root/tests/validate_schema.sh" "$work/schema.json" "${files[@]}"
 echo "validated ${#files[@]} files"
