@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a benchmark corpus of distinct ITU-T letters as DOCX packages.
 
-  make_corpus.py OUT_DIR -n N [--seed S]        N letters: OUT_DIR/letter-00000.docx ...
+  make_corpus.py OUT_DIR -n N [--seed S] [-j J] N letters: OUT_DIR/letter-00000.docx ...
   make_corpus.py --single OUT.docx [--seed S] [--scale K]
                                                 one letter whose annexes repeat K times
   make_corpus.py --xml-mb MB OUT.docx [--seed S]
@@ -22,6 +22,7 @@ seed give identical bytes. Standard library only.
 
 import argparse
 import itertools
+import multiprocessing
 import random
 import sys
 from pathlib import Path
@@ -197,8 +198,9 @@ def date_en(y, m, d):
     return f"{d} {MONTHS_EN[m - 1]} {y}"
 
 
-def build_letter(rng, scale=1):
-    """(document xml, Doc, title) of one letter; scale repeats the annexes."""
+def build_letter(rng, scale=1, xml_bytes=0):
+    """(document xml, Doc, title) of one letter; its annexes are repeated
+    `scale` times, and more until they hold `xml_bytes` of XML."""
     L = Letter(rng)
     zh, p, d = L.zh, L.p, L.d
     sg = rng.choice(sorted(GROUPS))
@@ -302,9 +304,14 @@ def build_letter(rng, scale=1):
         ]
 
     annexes = []
-    for rep in range(scale):
-        annexes += annex_a(L, rng, rep)
-        annexes += annex_b(L, rng, rep, sg, span)
+    size = 0
+    for rep in itertools.count():
+        if rep >= scale and size >= xml_bytes:
+            break
+        more = annex_a(L, rng, rep) + annex_b(L, rng, rep, sg, span)
+        if xml_bytes:
+            size += sum(len(piece.encode("utf-8")) for piece in more)
+        annexes += more
     document = document_xml([dateline, header, d.para(), body, annexes])
     # Word's w14:textId values are random too.
     pieces = document.split('w14:textId="77777777"')
@@ -373,12 +380,12 @@ def annex_b(L, rng, rep, sg, span):
     return out
 
 
-def write_letter(path, rng, scale=1):
-    document, d, title = build_letter(rng, scale)
+def write_letter(path, rng, scale=1, xml_bytes=0):
+    document, d, title = build_letter(rng, scale, xml_bytes)
     parts = docx_parts(d, document,
                        core=dict(title=title, creator="TSB", last_modified_by="TSB Editor",
                                  revision=3),
-                       app=dict(title=title, total_time=27, pages=3 + scale),
+                       app=dict(title=title, total_time=27, pages=3 + len(document) // 20000),
                        numbering=NUMBERING, extra_styles=(LIST_PARAGRAPH,))
     write_docx(path, parts)
     return len(document.encode("utf-8"))
@@ -386,6 +393,11 @@ def write_letter(path, rng, scale=1):
 
 def letter_rng(seed, index):
     return random.Random(f"missive-bench:{seed}:{index}")
+
+
+def write_indexed(job):
+    out, seed, index = job
+    return write_letter(Path(out) / f"letter-{index:05d}.docx", letter_rng(seed, index))
 
 
 def main():
@@ -396,22 +408,23 @@ def main():
     parser.add_argument("--single", action="store_true", help="write one letter to OUT")
     parser.add_argument("--scale", type=int, default=1, help="with --single: annex repetitions")
     parser.add_argument("--xml-mb", type=float, help="write one letter of about this much XML")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="processes writing letters")
     args = parser.parse_args()
     out = Path(args.out)
     if args.xml_mb:
-        # Annex repetitions grow the XML linearly: measure one, then scale.
-        probe = len(build_letter(letter_rng(args.seed, 0), 4)[0].encode("utf-8")) / 4
-        scale = max(1, round(args.xml_mb * 1e6 / probe))
-        size = write_letter(out, letter_rng(args.seed, 0), scale)
-        print(f"wrote {out}: word/document.xml {size} bytes ({scale} annex repetitions)")
+        size = write_letter(out, letter_rng(args.seed, 0), xml_bytes=int(args.xml_mb * 1e6))
+        print(f"wrote {out}: word/document.xml {size} bytes")
     elif args.single:
         size = write_letter(out, letter_rng(args.seed, 0), args.scale)
         print(f"wrote {out}: word/document.xml {size} bytes")
     elif args.n is not None:
         out.mkdir(parents=True, exist_ok=True)
-        total = 0
-        for i in range(args.n):
-            total += write_letter(out / f"letter-{i:05d}.docx", letter_rng(args.seed, i))
+        jobs = [(str(out), args.seed, i) for i in range(args.n)]
+        if args.jobs > 1:
+            with multiprocessing.Pool(args.jobs) as pool:
+                total = sum(pool.imap_unordered(write_indexed, jobs, chunksize=64))
+        else:
+            total = sum(map(write_indexed, jobs))
         print(f"wrote {args.n} letters into {out}: {total} bytes of word/document.xml")
     else:
         parser.error("give -n N, --single or --xml-mb MB")

@@ -50,17 +50,14 @@ LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
   return record;
 }
 
-LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options) {
-  const std::string format = HasTextExtension(path) ? "text" : "docx";
+Result<std::string> ReadInputFile(const std::string& path) {
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
-    return ErrorRecord({ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)}, path,
-                       {}, format);
+    return Error{ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)};
   }
   if (!S_ISREG(info.st_mode)) {
-    return ErrorRecord(
-        {ErrorCode::kIo, path + " is not a regular file (a directory or a device); give a file"},
-        path, {}, format);
+    return Error{ErrorCode::kIo,
+                 path + " is not a regular file (a directory or a device); give a file"};
   }
   std::ifstream in(path, std::ios::binary);
   std::string bytes;
@@ -70,10 +67,19 @@ LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options)
     bytes.resize(static_cast<std::size_t>(in.gcount()));
   }
   if (!in && !in.eof()) {
-    return ErrorRecord({ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)}, path,
-                       {}, format);
+    return Error{ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)};
   }
-  return ConvertBytes(bytes, path, options);
+  return bytes;
+}
+
+LetterRecord ReadErrorRecord(Error error, const std::string& path) {
+  return ErrorRecord(std::move(error), path, {}, HasTextExtension(path) ? "text" : "docx");
+}
+
+LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options) {
+  Result<std::string> bytes = ReadInputFile(path);
+  if (!bytes.ok()) return ReadErrorRecord(bytes.error(), path);
+  return ConvertBytes(*bytes, path, options);
 }
 
 }  // namespace missive

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/record.h"
+#include "core/result.h"
 #include "extract/extract.h"
 
 namespace missive {
@@ -23,5 +24,13 @@ struct ConvertOptions {
 // Reads `path` and converts it. I/O failures (missing file, a directory, a
 // device) give an "io" error record.
 [[nodiscard]] LetterRecord ConvertFile(const std::string& path, const ConvertOptions& options = {});
+
+// The whole of `path`; an "io" Error when it is missing, not a regular file
+// (a folder, a device, a FIFO) or unreadable. ConvertFile = ReadInputFile +
+// ConvertBytes; batches call them apart to compare hashes before converting.
+[[nodiscard]] Result<std::string> ReadInputFile(const std::string& path);
+
+// The "error" record for `path` when its bytes could not be read.
+[[nodiscard]] LetterRecord ReadErrorRecord(Error error, const std::string& path);
 
 }  // namespace missive

@@ -1,158 +1,25 @@
 // missive: DOCX letters to structured JSON.
 //
-//   missive convert FILE|DIR|- ... [-o OUT] [--format json|jsonl] [--changes accept|reject]
+//   missive convert FILE|DIR|- ... [-o OUT] [--format json|jsonl|es-bulk|ics] [-j N]
+//                   [--shard K/N] [--force] [--quiet] [--report FILE] ...
 //   missive schema
 //
 // Exit status: 0 when every input converted, 1 when any input gave an error
 // record, 2 for a usage error.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <cstdint>
 #include <iostream>
-#include <set>
 #include <string>
-#include <system_error>
+#include <thread>
 #include <vector>
 
-#include "cli/convert.h"
+#include "cli/batch.h"
 #include "emit/emit.h"
-
-namespace fs = std::filesystem;
 
 namespace {
 
 constexpr int kExitOk = 0;
-constexpr int kExitInputErrors = 1;
 constexpr int kExitUsage = 2;
-
-struct Input {
-  std::string path;      // as given or as found while walking a folder
-  std::string relative;  // the name to mirror under -o: relative to the folder given
-};
-
-bool IsConvertible(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".docx" || ext == ".docm" || ext == ".dotx" || ext == ".dotm" || ext == ".txt";
-}
-
-// Walks `root` for convertible files in a stable (sorted) order. Symbolic
-// links to folders are not followed, so a link loop cannot trap the walk.
-void WalkFolder(const fs::path& root, std::vector<Input>& inputs) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && IsConvertible(it->path())) found.push_back(it->path());
-  }
-  if (ec) std::cerr << "missive: warning: while walking " << root.string() << ": " << ec.message() << "\n";
-  std::sort(found.begin(), found.end());
-  for (const fs::path& path : found) {
-    inputs.push_back({path.string(), fs::relative(path, root, ec).string()});
-  }
-}
-
-void AddInput(const std::string& arg, std::vector<Input>& inputs) {
-  std::error_code ec;
-  if (fs::is_directory(arg, ec)) {
-    WalkFolder(arg, inputs);
-  } else {
-    // Missing files are kept: they become "io" error records, so nothing
-    // given on the command line is silently dropped.
-    inputs.push_back({arg, fs::path(arg).filename().string()});
-  }
-}
-
-// Writes `content` to `path` through a temporary file and a rename, so a
-// killed run never leaves a half-written record behind.
-bool WriteFileAtomically(const fs::path& path, const std::string& content) {
-  std::error_code ec;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-  const fs::path temporary = path.string() + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out << content;
-    if (!out.flush()) return false;
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) fs::remove(temporary, ec);
-  return !ec;
-}
-
-int RunConvert(const std::vector<std::string>& args, const std::string& output,
-               const std::string& format, const std::string& changes) {
-  std::vector<Input> inputs;
-  for (const std::string& arg : args) {
-    if (arg == "-") {
-      std::string line;
-      while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) AddInput(line, inputs);
-      }
-    } else {
-      AddInput(arg, inputs);
-    }
-  }
-  if (inputs.empty()) {
-    std::cerr << "missive: no .docx or .txt files found in the inputs given\n";
-    return kExitInputErrors;
-  }
-
-  missive::ConvertOptions options;
-  options.extract.accept_changes = changes != "reject";
-  const bool jsonl = format == "jsonl";
-
-  std::ofstream jsonl_file;
-  std::ostream* stream = &std::cout;
-  if (jsonl && !output.empty()) {
-    std::error_code ec;
-    fs::path out_path(output);
-    if (out_path.has_parent_path()) fs::create_directories(out_path.parent_path(), ec);
-    jsonl_file.open(output, std::ios::binary | std::ios::trunc);
-    if (!jsonl_file) {
-      std::cerr << "missive: cannot write " << output << "\n";
-      return kExitUsage;
-    }
-    stream = &jsonl_file;
-  }
-
-  int failures = 0;
-  std::set<std::string> written;
-  for (const Input& input : inputs) {
-    missive::LetterRecord record = missive::ConvertFile(input.path, options);
-    if (!record.ok()) {
-      ++failures;
-      std::cerr << "missive: " << input.path << ": " << missive::ErrorCodeName(record.error->code)
-                << ": " << record.error->message << "\n";
-    }
-    if (jsonl) {
-      *stream << missive::EmitJson(record, missive::JsonStyle::kLine) << '\n';
-    } else if (!output.empty()) {
-      fs::path target = fs::path(output) / (input.relative + ".json");
-      if (!written.insert(target.string()).second) {
-        std::cerr << "missive: two inputs map to " << target.string() << "; the later one wins\n";
-      }
-      if (!WriteFileAtomically(target, missive::EmitJson(record) + "\n")) {
-        std::cerr << "missive: cannot write " << target.string() << "\n";
-        ++failures;
-      }
-    } else {
-      std::cout << missive::EmitJson(record) << '\n';
-    }
-  }
-  stream->flush();
-  if (!*stream) {
-    std::cerr << "missive: writing the output failed\n";
-    return kExitInputErrors;
-  }
-  return failures == 0 ? kExitOk : kExitInputErrors;
-}
 
 }  // namespace
 
@@ -165,24 +32,83 @@ int main(int argc, char** argv) {
                                         missive::kSchemaVersion + ")");
   app.require_subcommand(1);
 
-  std::vector<std::string> inputs;
-  std::string output;
+  missive::cli::BatchOptions options;
+  options.version = MISSIVE_VERSION;
   std::string format = "json";
   std::string changes = "accept";
+  std::string shard;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  options.workers = cores;
+  const missive::ExtractOptions limits;
+  std::uint64_t max_inflated_mb = limits.max_inflated_bytes >> 20;
+
   CLI::App* convert = app.add_subcommand(
       "convert",
       "Convert .docx/.txt files to letter records. Folders are walked for .docx and .txt; '-' "
       "reads one path per line from standard input.");
-  convert->add_option("inputs", inputs, "Files, folders, or - for paths on stdin")->required();
-  convert->add_option("-o,--output", output,
-                      "With json: a folder receiving OUT/<name>.json per input. With jsonl: the "
-                      "file to write (default: stdout)");
-  convert->add_option("--format", format, "json (default, one record per file) or jsonl")
-      ->check(CLI::IsMember({"json", "jsonl"}));
-  convert->add_option("--changes", changes,
-                      "Tracked changes: accept (default, the text as it reads after accepting "
-                      "them) or reject (the original text)")
+  convert->add_option("inputs", options.inputs, "Files, folders, or - for paths on stdin")
+      ->required();
+  convert->add_option("-o,--output", options.output,
+                      "With json: a folder receiving OUT/<relative path>.json per input, "
+                      "mirroring the input tree. With jsonl, es-bulk, ics: the file to write "
+                      "(default: stdout)");
+  convert
+      ->add_option("--format", format,
+                   "json (default, one record per file), jsonl (one record per line, in input "
+                   "order), es-bulk (Elasticsearch/OpenSearch _bulk body) or ics (iCalendar)")
+      ->check(CLI::IsMember({"json", "jsonl", "es-bulk", "ics"}));
+  CLI::Option* index = convert->add_option("--index", options.index,
+                                           "With es-bulk: the _index named in every action line");
+  convert->add_option("-j,--jobs", options.workers, "Worker threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  convert->add_option("--shard", shard,
+                      "K/N: convert only the inputs whose path hash (FNV-1a 64 of the relative "
+                      "path) modulo N is K, 0 <= K < N");
+  convert->add_flag("--force", options.force,
+                    "With -o OUT (json): convert every input, even those whose record in OUT is "
+                    "current");
+  convert->add_flag("-q,--quiet", options.quiet, "No progress and no summary on stderr");
+  convert->add_option("--report", options.report,
+                      "Write the batch report (counts, errors by code, every failed path) here "
+                      "(default with -o OUT and json: OUT/_report.json)");
+  convert
+      ->add_option("--changes", changes,
+                   "Tracked changes: accept (default, the text as it reads after accepting "
+                   "them) or reject (the original text)")
       ->check(CLI::IsMember({"accept", "reject"}));
+  // Safety limits of the extract stage, per input; exceeding one gives the
+  // error code limit-exceeded.
+  convert
+      ->add_option("--max-inflated-mb", max_inflated_mb,
+                   "Largest total uncompressed size of one package, in MiB")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40))
+      ->capture_default_str()
+      ->group("Safety limits");
+  convert
+      ->add_option("--max-compression-ratio", options.convert.extract.max_compression_ratio,
+                   "Largest uncompressed/compressed ratio of a part over 1 MiB")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Safety limits");
+  convert
+      ->add_option("--max-zip-entries", options.convert.extract.max_zip_entries,
+                   "Most entries in one package")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Safety limits");
+  convert
+      ->add_option("--max-xml-depth", options.convert.extract.max_xml_depth,
+                   "Deepest element nesting in any XML part")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Safety limits");
+  convert
+      ->add_option("--max-paragraphs", options.convert.extract.max_paragraphs,
+                   "Most paragraphs plus table cells in one document")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Safety limits");
 
   app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the letter record");
 
@@ -197,5 +123,24 @@ int main(int argc, char** argv) {
     std::cout << missive::SchemaText();
     return kExitOk;
   }
-  return RunConvert(inputs, output, format, changes);
+
+  if (format == "jsonl") options.format = missive::cli::Format::kJsonLines;
+  if (format == "es-bulk") options.format = missive::cli::Format::kEsBulk;
+  if (format == "ics") options.format = missive::cli::Format::kIcs;
+  if (index->count() > 0 && options.format != missive::cli::Format::kEsBulk) {
+    std::cerr << "missive: --index names the index of es-bulk actions; use it with --format "
+                 "es-bulk\n";
+    return kExitUsage;
+  }
+  if (!shard.empty()) {
+    options.shard = missive::cli::ParseShard(shard);
+    if (!options.shard) {
+      std::cerr << "missive: --shard " << shard
+                << ": give K/N with 0 <= K < N, e.g. --shard 0/4 ... --shard 3/4\n";
+      return kExitUsage;
+    }
+  }
+  options.convert.extract.accept_changes = changes != "reject";
+  options.convert.extract.max_inflated_bytes = max_inflated_mb << 20;
+  return missive::cli::RunBatch(options);
 }

@@ -1,11 +1,12 @@
 // ExtractDocx: a WordprocessingML package into the document model.
 //
 // Supported, in the manner of pandoc's checklist:
-//   [x] main part found through _rels/.rels (.docx, .docm, .dotx, .dotm)
+//   [x] main part through _rels/.rels, else [Content_Types].xml (.docx, .docm, .dotx, .dotm)
 //   [x] paragraphs: w:t, tabs, breaks, symbols, hyphens; hidden (w:vanish) runs dropped
 //   [x] hyperlinks (w:hyperlink by r:id or w:anchor, HYPERLINK fields)
 //   [x] complex and simple fields: codes hidden, results shown, nesting
-//   [x] tracked changes accepted or rejected, including deleted paragraph marks and rows
+//   [x] tracked changes accepted or rejected, including deleted paragraph marks and rows;
+//       rejecting restores paragraph properties changed with w:pPrChange
 //   [x] content controls, smart tags, custom XML, mc:AlternateContent (one branch)
 //   [x] text boxes (DrawingML and VML), placed after their anchor paragraph
 //   [x] style names, heading levels, automatic numbering labels
@@ -211,8 +212,16 @@ class StoryReader {
     std::optional<int> own_outline;
     bool mark_removed = false;
     if (properties) {
-      style_id = Attr(Child(properties, w, "pStyle"), w, "val").value();
-      if (const pugi::xml_node num_pr = Child(properties, w, "numPr")) {
+      // Rejecting changes restores the properties a tracked formatting change
+      // replaced (w:pPrChange keeps the old w:pPr: style, list, outline level).
+      pugi::xml_node shown = properties;
+      if (!accept()) {
+        if (const pugi::xml_node change = Child(properties, w, "pPrChange")) {
+          shown = Child(change, w, "pPr");
+        }
+      }
+      style_id = Attr(Child(shown, w, "pStyle"), w, "val").value();
+      if (const pugi::xml_node num_pr = Child(shown, w, "numPr")) {
         if (const pugi::xml_node num_id = Child(num_pr, w, "numId")) {
           own_numbering.num_id = Attr(num_id, w, "val").value();
         }
@@ -220,7 +229,7 @@ class StoryReader {
           own_numbering.level = ParseInt(Attr(ilvl, w, "val").value());
         }
       }
-      if (const pugi::xml_node outline = Child(properties, w, "outlineLvl")) {
+      if (const pugi::xml_node outline = Child(shown, w, "outlineLvl")) {
         own_outline = ParseInt(Attr(outline, w, "val").value());
       }
       // A deleted paragraph mark (or, when rejecting, an inserted one) joins
@@ -673,6 +682,32 @@ const Relationship* FindRelationship(const std::vector<Relationship>& relationsh
   return nullptr;
 }
 
+// The main part declared in [Content_Types].xml, for packages whose
+// _rels/.rels is missing or names none (some converters write such files).
+// Leaves *name empty when there is none.
+std::optional<Error> MainPartFromContentTypes(ZipPackage* package, std::string* name) {
+  constexpr std::string_view kMainTypes[] = {
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+      "application/vnd.ms-word.document.macroEnabled.main+xml",
+      "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"};
+  std::unique_ptr<XmlPart> types;
+  if (auto error = LoadXmlPart(package, "[Content_Types].xml", &types)) return error;
+  if (types == nullptr) return std::nullopt;
+  for (pugi::xml_node node : types->doc.document_element().children()) {
+    const char* colon = std::strchr(node.name(), ':');
+    if (std::string_view(colon == nullptr ? node.name() : colon + 1) != "Override") continue;
+    const std::string_view type = node.attribute("ContentType").value();
+    for (const std::string_view main_type : kMainTypes) {
+      if (type == main_type) {
+        *name = extract_internal::ResolveTarget("", node.attribute("PartName").value());
+        return std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 Error NotDocx(std::string_view why) {
   return Error{ErrorCode::kNotDocx,
                "a zip package but not a Word document: " + std::string(why) +
@@ -691,21 +726,27 @@ class DocxReader {
     std::vector<Relationship> package_relationships;
     if (auto error = LoadRelationships(package_, "", &package_relationships)) return *error;
     const Relationship* main = FindRelationship(package_relationships, "/officeDocument");
-    if (main == nullptr) return NotDocx("_rels/.rels names no main document part");
-    std::unique_ptr<XmlPart> main_part;
-    if (auto error = LoadXmlPart(package_, main->target, &main_part)) return *error;
-    if (main_part == nullptr) {
-      return NotDocx("the main part " + main->target + " named in _rels/.rels is missing");
+    std::string main_name;
+    if (main != nullptr) {
+      main_name = main->target;
+    } else if (auto error = MainPartFromContentTypes(package_, &main_name)) {
+      return *error;
     }
+    if (main_name.empty()) {
+      return NotDocx("neither _rels/.rels nor [Content_Types].xml names a main document part");
+    }
+    std::unique_ptr<XmlPart> main_part;
+    if (auto error = LoadXmlPart(package_, main_name, &main_part)) return *error;
+    if (main_part == nullptr) return NotDocx("the main part " + main_name + " is missing");
     const pugi::xml_node root = main_part->doc.document_element();
     const Prefixes prefixes = DetectPrefixes(root);
     if (Local(root, prefixes.w) != "document") {
-      return NotDocx("the main part " + main->target + " is <" + std::string(root.name()) +
+      return NotDocx("the main part " + main_name + " is <" + std::string(root.name()) +
                      ">, not a WordprocessingML <w:document>");
     }
 
     std::vector<Relationship> relationships;
-    if (auto error = LoadRelationships(package_, main->target, &relationships)) return *error;
+    if (auto error = LoadRelationships(package_, main_name, &relationships)) return *error;
     std::unique_ptr<XmlPart> styles_part;
     std::unique_ptr<XmlPart> numbering_part;
     if (const Relationship* styles = FindRelationship(relationships, "/styles")) {

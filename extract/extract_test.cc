@@ -241,6 +241,31 @@ TEST(DocxText, EmptyParagraphsAreKeptInOrder) {
   EXPECT_EQ(Texts(document.body), (std::vector<std::string>{"one", "", "two"}));
 }
 
+TEST(DocxText, EveryBreakTypeIsALineBreak) {
+  const Document document = Read(Docx(
+      R"(<w:p><w:r><w:t>line</w:t><w:br/><w:t>page</w:t><w:br w:type="page"/><w:t>column</w:t>)"
+      R"(<w:br w:type="column"/><w:t>wrap</w:t><w:br w:type="textWrapping" w:clear="all"/>)"
+      R"(<w:t>end</w:t></w:r></w:p>)"));
+  EXPECT_EQ(FirstParagraph(document).text, "line\npage\ncolumn\nwrap\nend");
+}
+
+TEST(DocxText, MarksBetweenParagraphsRowsAndCellsLeaveNoTrace) {
+  // Word writes bookmark, permission and comment-range marks between blocks,
+  // rows and cells, and lets one start in a paragraph and end in another.
+  const Document document = Read(
+      Docx(R"(<w:bookmarkStart w:id="1" w:name="_Toc1"/><w:permStart w:id="2" w:edGrp="everyone"/>)"
+           R"(<w:p><w:r><w:t>first</w:t></w:r><w:bookmarkStart w:id="3" w:name="span"/></w:p>)"
+           R"(<w:commentRangeStart w:id="4"/><w:tbl><w:bookmarkStart w:id="5" w:name="row"/><w:tr>)"
+           R"(<w:bookmarkStart w:id="6" w:name="cell"/><w:tc><w:bookmarkEnd w:id="3"/>)" +
+           P("cell") +
+           R"(</w:tc><w:bookmarkEnd w:id="6"/><w:permEnd w:id="2"/></w:tr>)"
+           R"(<w:bookmarkEnd w:id="5"/></w:tbl><w:commentRangeEnd w:id="4"/>)"
+           R"(<w:p><w:bookmarkEnd w:id="1"/><w:r><w:t>last</w:t></w:r></w:p>)"));
+  ASSERT_EQ(Texts(document.body), (std::vector<std::string>{"first", "<table>", "last"}));
+  EXPECT_EQ(Grid(document.body[1].table), (std::vector<std::vector<std::string>>{{"cell"}}));
+  EXPECT_EQ(document.body[1].table.rows[0].cells.size(), 1u);
+}
+
 // ---------------------------------------------------------------------------
 // Hyperlinks and fields.
 
@@ -379,6 +404,64 @@ TEST(DocxChanges, DeletedParagraphMarkJoinsTheParagraphs) {
   reject.accept_changes = false;
   EXPECT_EQ(Texts(Read(docx, reject).body),
             (std::vector<std::string>{"first half ", "second half", "next"}));
+}
+
+TEST(DocxChanges, RejectingRestoresParagraphPropertiesAFormattingChangeReplaced) {
+  // The paragraph was made a list item as a tracked change (w:pPrChange holds
+  // the old, unnumbered properties), and a heading was demoted to body text.
+  const std::string styles = WordPart(
+      "styles",
+      R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>)"
+      R"(</w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>)"
+      R"(<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>)");
+  const std::string numbering = WordPart(
+      "numbering", R"(<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>)"
+                   R"(<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>)"
+                   R"(<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)");
+  const std::string docx =
+      Docx(R"(<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>)"
+           R"(<w:pPrChange w:id="1" w:author="A"><w:pPr/></w:pPrChange></w:pPr>)"
+           R"(<w:r><w:t>item</w:t></w:r></w:p>)"
+           R"(<w:p><w:pPr><w:pPrChange w:id="2" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/>)"
+           R"(</w:pPr></w:pPrChange></w:pPr><w:r><w:t>title</w:t></w:r></w:p>)",
+           {{"styles", "styles.xml", styles}, {"numbering", "numbering.xml", numbering}});
+  const Document accepted = Read(docx);
+  ASSERT_EQ(accepted.body.size(), 2u);
+  EXPECT_EQ(accepted.body[0].paragraph.list_label, "1.");
+  EXPECT_EQ(accepted.body[1].paragraph.heading_level, 0);
+  ExtractOptions reject;
+  reject.accept_changes = false;
+  const Document rejected = Read(docx, reject);
+  ASSERT_EQ(rejected.body.size(), 2u);
+  EXPECT_EQ(rejected.body[0].paragraph.list_label, "");
+  EXPECT_EQ(rejected.body[0].paragraph.list_level, -1);
+  EXPECT_EQ(rejected.body[1].paragraph.style, "heading 1");
+  EXPECT_EQ(rejected.body[1].paragraph.heading_level, 1);
+}
+
+TEST(DocxChanges, RejectedInsertedMarkJoinsIntoTheNextParagraphsOldProperties) {
+  // Rejecting removes the inserted paragraph mark, so "joined" runs on into
+  // the next paragraph, which takes back its old (numbered) properties.
+  const std::string numbering = WordPart(
+      "numbering", R"(<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>)"
+                   R"(<w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl></w:abstractNum>)"
+                   R"(<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)");
+  const std::string docx =
+      Docx(R"(<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr>)"
+           R"(<w:ins w:id="1" w:author="A"/></w:rPr></w:pPr><w:r><w:t>joined</w:t></w:r></w:p>)"
+           R"(<w:p><w:pPr><w:pPrChange w:id="2" w:author="A"><w:pPr><w:numPr><w:numId w:val="1"/>)"
+           R"(</w:numPr></w:pPr></w:pPrChange></w:pPr><w:ins w:id="3" w:author="A"><w:r>)"
+           R"(<w:t xml:space="preserve"> added</w:t></w:r></w:ins></w:p>)",
+           {{"numbering", "numbering.xml", numbering}});
+  const Document accepted = Read(docx);
+  ASSERT_EQ(Texts(accepted.body), (std::vector<std::string>{"joined", " added"}));
+  EXPECT_EQ(accepted.body[0].paragraph.list_label, "-");
+  EXPECT_EQ(accepted.body[1].paragraph.list_label, "");
+  ExtractOptions reject;
+  reject.accept_changes = false;
+  const Document rejected = Read(docx, reject);
+  ASSERT_EQ(Texts(rejected.body), std::vector<std::string>{"joined"});
+  EXPECT_EQ(rejected.body[0].paragraph.list_label, "-");
 }
 
 TEST(DocxChanges, InsertedAndDeletedTableRowsFollowTheChoice) {
@@ -576,6 +659,21 @@ TEST(DocxStyles, ParagraphOutlineLevelWins) {
   EXPECT_EQ(document.body[1].paragraph.heading_level, 4);
 }
 
+TEST(DocxStyles, WithoutADeclaredDefaultUnstyledParagraphsAreNormal) {
+  // LibreOffice writes "Normal" without w:default="1".
+  const std::string styles = WordPart(
+      "styles",
+      R"(<w:style w:type="paragraph" w:styleId="Standard"><w:name w:val="Normal"/></w:style>)"
+      R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>)"
+      R"(<w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>)");
+  const Document document =
+      Read(Docx(P("plain") + StyledP("Heading1", "Scope"), {{"styles", "styles.xml", styles}}));
+  ASSERT_EQ(document.body.size(), 2u);
+  EXPECT_EQ(document.body[0].paragraph.style, "Normal");
+  EXPECT_EQ(document.body[0].paragraph.heading_level, 0);
+  EXPECT_EQ(document.body[1].paragraph.style, "heading 1");
+}
+
 // ---------------------------------------------------------------------------
 // Numbering.
 
@@ -642,6 +740,7 @@ TEST(DocxNumbering, LetterRomanAndOtherFormats) {
       {"chineseCountingThousand", {"(一)", "(二)", "(三)"}},
       {"ideographTraditional", {"(甲)", "(乙)", "(丙)"}},
       {"decimalEnclosedCircle", {"(①)", "(②)", "(③)"}},
+      {"taiwaneseCountingThousand", {"(一)", "(二)", "(三)"}},  // LibreOffice's 一, 二, 三
   };
   for (const auto& [format, expected] : cases) {
     const Document document =
@@ -674,6 +773,20 @@ TEST(DocxNumbering, StartOverrideRestartsAndSharedListsContinue) {
                     ListP(3, 0, "restarts") + ListP(3, 0, "then counts"),
                 {{"numbering", "numbering.xml", numbering}}));
   EXPECT_EQ(Labels(document.body), (std::vector<std::string>{"1.", "2.", "3.", "1.", "2."}));
+}
+
+TEST(DocxNumbering, LevelOverrideRedefinesTheLevelForThatListOnly) {
+  const std::string numbering =
+      WordPart("numbering",
+               R"(<w:abstractNum w:abstractNumId="1">)" + Level(0, 1, "decimal", "%1.") +
+                   R"(</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>)"
+                   R"(<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">)" +
+                   Level(0, 3, "upperRoman", "Article %1") + R"(</w:lvlOverride></w:num>)");
+  const Document document =
+      Read(Docx(ListP(1, 0, "a") + ListP(2, 0, "b") + ListP(2, 0, "c") + ListP(1, 0, "d"),
+                {{"numbering", "numbering.xml", numbering}}));
+  EXPECT_EQ(Labels(document.body),
+            (std::vector<std::string>{"1.", "Article III", "Article IV", "2."}));
 }
 
 TEST(DocxNumbering, DeeperLevelsRestartUnlessLvlRestartSaysOtherwise) {
@@ -842,6 +955,36 @@ TEST(DocxPackage, MainPartIsFoundThroughRelationshipsWithRelativeTargets) {
   EXPECT_EQ(FirstParagraph(document).style, "heading 1");
 }
 
+TEST(DocxPackage, MainPartIsFoundThroughContentTypesWhenThePackageHasNoRelationships) {
+  // No _rels/.rels: [Content_Types].xml still declares the main part (here a
+  // macro-enabled one under an absolute name); its own relationships are read.
+  const std::string types =
+      R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+      R"(<Default Extension="xml" ContentType="application/xml"/>)"
+      R"(<Override PartName="/doc/main.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/>)"
+      R"(</Types>)";
+  const std::string docx = Zip({
+      {"[Content_Types].xml", types},
+      {"doc/main.xml",
+       WordPart("document", "<w:body>" + StyledP("Heading1", "found") + "</w:body>")},
+      {"doc/_rels/main.xml.rels", Relationships(Relationship("rId1", "styles", "styles.xml"))},
+      {"doc/styles.xml", kStyles},
+  });
+  const Document document = Read(docx);
+  EXPECT_EQ(Texts(document.body), std::vector<std::string>{"found"});
+  EXPECT_EQ(FirstParagraph(document).heading_level, 1);
+
+  // Content types that name no Word main part leave it not a Word document.
+  const Result<Document> sheet = ExtractDocx(Zip({
+      {"[Content_Types].xml",
+       R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+       R"(<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)"},
+      {"xl/workbook.xml", "<workbook/>"},
+  }));
+  ASSERT_FALSE(sheet.ok());
+  EXPECT_EQ(sheet.error().code, ErrorCode::kNotDocx);
+}
+
 TEST(DocxPackage, Utf16MainPartIsRead) {
   std::string utf8 = WordPart("document", "<w:body>" + P("日内瓦 Genève") + "</w:body>");
   utf8.replace(utf8.find("UTF-8"), 5, "UTF-16");
@@ -880,7 +1023,8 @@ TEST(DocxPackage, InvalidUtf8IsRepairedWithAWarning) {
   EXPECT_EQ(document.warnings[0].code, "invalid-utf8");
 }
 
-TEST(DocxPackage, DoctypeEntitiesAreNeverExpanded) {
+TEST(DocxPackage, DoctypeIsRefusedAndItsEntitiesNeverExpanded) {
+  // OPC [M1.18]: a DTD in a package part is an error.
   const std::string document_xml =
       std::string(kXmlDeclaration) +
       R"(<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>)" +
@@ -889,8 +1033,11 @@ TEST(DocxPackage, DoctypeEntitiesAreNeverExpanded) {
       {"_rels/.rels", Relationships(Relationship("rId1", "officeDocument", "word/document.xml"))},
       {"word/document.xml", document_xml},
   });
-  const Document document = Read(docx);
-  EXPECT_EQ(FirstParagraph(document).text, "x&b;y");
+  const Result<Document> result = ExtractDocx(docx);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, ErrorCode::kXmlMalformed);
+  EXPECT_NE(result.error().message.find("word/document.xml"), std::string::npos);
+  EXPECT_NE(result.error().message.find("DOCTYPE"), std::string::npos);
 }
 
 TEST(DocxPackage, DeepNestingIsCutWithAWarningInsteadOfCrashing) {
@@ -898,7 +1045,16 @@ TEST(DocxPackage, DeepNestingIsCutWithAWarningInsteadOfCrashing) {
   for (int i = 0; i < 100000; ++i) body += "<w:sdt><w:sdtContent>";
   body += P("deep");
   for (int i = 0; i < 100000; ++i) body += "</w:sdtContent></w:sdt>";
-  const Document document = Read(Docx(P("top") + body));
+  // max_xml_depth refuses this before parsing; raised, the reader still cuts.
+  // (It compresses far beyond max_compression_ratio too.)
+  ExtractOptions deep;
+  deep.max_compression_ratio = 100000;
+  const Result<Document> refused = ExtractDocx(Docx(P("top") + body), deep);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kLimitExceeded);
+  EXPECT_NE(refused.error().message.find("max_xml_depth"), std::string::npos);
+  deep.max_xml_depth = 1000000;
+  const Document document = Read(Docx(P("top") + body), deep);
   EXPECT_EQ(Texts(document.body), std::vector<std::string>{"top"});
   ASSERT_EQ(document.warnings.size(), 1u);
   EXPECT_EQ(document.warnings[0].code, "nesting-too-deep");

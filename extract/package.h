@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -17,8 +18,11 @@
 
 namespace missive::extract_internal {
 
-// A zip archive read from caller-owned bytes, which must outlive it. Every
-// inflated byte counts towards ExtractOptions::max_inflated_bytes.
+// A zip archive read from caller-owned bytes, which must outlive it. It
+// inflates entries itself (zlib) so that every limit is checked while
+// inflating: ExtractOptions::max_inflated_bytes over the whole file,
+// max_compression_ratio per entry, and through Charge() the XML trees and
+// the paragraph count.
 class ZipPackage {
  public:
   static Result<std::unique_ptr<ZipPackage>> Open(std::string_view bytes,
@@ -27,20 +31,38 @@ class ZipPackage {
   ZipPackage(const ZipPackage&) = delete;
   ZipPackage& operator=(const ZipPackage&) = delete;
 
-  // The entry holding part `name` ("word/document.xml"), matched without
-  // regard to case as OPC part names are; nullopt when there is none.
-  std::optional<std::uint64_t> Find(std::string_view name) const;
+  // Sets *index to the entry holding part `name` ("word/document.xml"),
+  // matched without regard to ASCII case as OPC part names are, or to nullopt
+  // when there is none. Two entries with that part name are an error
+  // (kNotDocx): readers would disagree on which one is the part.
+  std::optional<Error> Find(std::string_view name, std::optional<std::uint64_t>* index) const;
 
   // Inflates entry `index` (named `name` in messages) into *out.
   std::optional<Error> Read(std::uint64_t index, std::string_view name, std::string* out);
 
+  // Counts a parsed XML tree of `tree_bytes` against max_inflated_bytes and
+  // its paragraphs and cells against max_paragraphs, before it is built.
+  std::optional<Error> Charge(std::string_view name, std::uint64_t tree_bytes,
+                              std::uint64_t paragraphs);
+
+  const ExtractOptions& options() const { return options_; }
+
  private:
-  ZipPackage(zip_t* zip, std::uint64_t max_inflated_bytes)
-      : zip_(zip), max_inflated_bytes_(max_inflated_bytes) {}
+  ZipPackage(zip_t* zip, std::string_view bytes, const ExtractOptions& options)
+      : zip_(zip), bytes_(bytes), options_(options) {}
+
+  std::optional<Error> BudgetExceeded(std::string_view name) const;
 
   zip_t* zip_;
-  std::uint64_t max_inflated_bytes_;
-  std::uint64_t inflated_bytes_ = 0;
+  std::string_view bytes_;
+  ExtractOptions options_;
+  // Part names folded to ASCII lower case -> entry index, or kDuplicate when
+  // two entries share one.
+  static constexpr std::uint64_t kDuplicate = ~std::uint64_t{0};
+  std::unordered_map<std::string, std::uint64_t> entries_;
+  std::uint64_t used_bytes_ = 0;  // inflated plus parsed-tree bytes so far
+  std::uint64_t tree_bytes_ = 0;  // the parsed-tree share of used_bytes_
+  std::uint64_t paragraphs_ = 0;  // w:p and w:tc start tags in the parts read
 };
 
 // A parsed XML part. pugixml parses `bytes` in place, so the two live together.
@@ -51,7 +73,12 @@ struct XmlPart {
 };
 
 // Inflates and parses part `name`. *part stays null when the package has no
-// such part; a part that is not well-formed gives kXmlMalformed.
+// such part. Before parsing, one pass over the bytes refuses what pugixml
+// would accept but we must not: nesting deeper than max_xml_depth and too
+// many paragraphs (kLimitExceeded), a DTD (kXmlMalformed: OPC [M1.18] forbids
+// them, and their entities are how billion-laughs attacks work) and
+// encodings other than UTF-8 and UTF-16 (OPC [M1.17]). A part that is not
+// well-formed gives kXmlMalformed with its name and byte offset.
 std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                                  std::unique_ptr<XmlPart>* part);
 

@@ -174,6 +174,7 @@ void StyleSheet::Load(const XmlPart* part) {
   const Prefixes prefixes = DetectPrefixes(root);
   const std::string_view w = prefixes.w;
   std::string_view default_id;
+  std::string_view fallback_id;
   for (pugi::xml_node node : root.children()) {
     if (Local(node, w) != "style") continue;
     const std::string_view type = Attr(node, w, "type").value();
@@ -197,8 +198,14 @@ void StyleSheet::Load(const XmlPart* part) {
     if (type == "paragraph" && (is_default == "1" || is_default == "true") && default_id.empty()) {
       default_id = style.id;
     }
+    // LibreOffice marks no style w:default; Word then still applies its
+    // built-in "Normal" to paragraphs without w:pStyle.
+    if (type == "paragraph" && style.name == "Normal" && fallback_id.empty()) {
+      fallback_id = style.id;
+    }
     styles_.emplace(style.id, style);
   }
+  if (default_id.empty()) default_id = fallback_id;
   if (!default_id.empty()) default_paragraph_ = Find(default_id);
 }
 
@@ -396,7 +403,8 @@ std::string FormatListNumber(int value, std::string_view format, int zero_pad) {
     AppendLetters(value, format == "upperLetter", &out);
   } else if (format == "chineseCounting" || format == "chineseCountingThousand" ||
              format == "japaneseCounting" || format == "taiwaneseCounting" ||
-             format == "koreanCounting") {
+             format == "taiwaneseCountingThousand" || format == "koreanCounting") {
+    // LibreOffice writes its "一, 二, 三, ..." lists as taiwaneseCountingThousand.
     if (value > kMaxChinese) return std::to_string(value);
     AppendChinese(value, format == "chineseCounting" ? kChineseDigits : kChineseDigitsZero,
                   kChineseUnits, "万", &out);

@@ -35,7 +35,8 @@ class StyleSheet {
 
   // The style with id `id`, or nullptr.
   const ParagraphStyle* Find(std::string_view id) const;
-  // The style Word applies to a paragraph without w:pStyle, or nullptr.
+  // The style Word applies to a paragraph without w:pStyle (w:default, else
+  // the style named "Normal"), or nullptr.
   const ParagraphStyle* default_paragraph() const { return default_paragraph_; }
 
   // Heading level 1..9 from the first style along the w:basedOn chain that

@@ -36,7 +36,11 @@ char32_t FoldFullwidth(char32_t cp) {
   return cp;
 }
 
+// White space other than ASCII sits in U+0085..U+3000; the ideographs and
+// Hangul syllables that make up most CJK text are decided without ICU.
 bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');  // ICU's White_Space in ASCII
+  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR;
 }
@@ -51,35 +55,67 @@ void AppendUtf8(std::string& out, char32_t cp) {
   out.append(buffer, static_cast<std::size_t>(length));
 }
 
+// Code points that NFC leaves alone whatever surrounds them: starters that
+// have no decomposition and compose with nothing that follows them. A text
+// of only these (and ASCII) is NFC without asking ICU: Latin-1 and the
+// Latin extensions, CJK punctuation without its combining tone marks, the
+// unified ideographs, fullwidth forms.
+bool NfcInert(char32_t cp) {
+  return cp < 0x300 || (cp >= 0x3000 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3040) ||
+         (cp >= 0x3400 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
+}
+
+// What the first pass changes in a non-ASCII code point. U+FFFD may stand
+// for an ill-formed sequence, which must be written out anew.
+bool Changes(char32_t cp) { return IsIgnorable(cp) || FoldFullwidth(cp) != cp || cp == 0xFFFD; }
+
 // Drops ignorables and folds fullwidth forms, then composes to NFC. Dropping
 // first lets a combining mark that followed a zero-width character compose.
-std::string DropFoldCompose(std::string_view text) {
-  std::string folded;
-  folded.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
+// Most text needs none of it: the result is then `text` itself, uncopied;
+// otherwise it lives in one of the two buffers.
+std::string_view DropFoldCompose(std::string_view text, std::string& folded,
+                                 std::string& composed) {
+  std::size_t pos = 0;
+  bool composes = false;  // a code point that NFC may change is present
+  for (; pos < text.size(); ++pos) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) continue;
     const internal::CodePoint c = internal::DecodeAt(text, pos);
-    if (c.value < 0x80) {
-      folded.push_back(static_cast<char>(c.value));
-    } else if (!IsIgnorable(c.value)) {
-      AppendUtf8(folded, FoldFullwidth(c.value));
+    if (Changes(c.value)) break;
+    composes = composes || !NfcInert(c.value);
+    pos = c.end - 1;
+  }
+  if (pos == text.size() && !composes) return text;  // nothing to drop, fold or compose
+  std::string_view result = text;
+  if (pos < text.size()) {
+    folded.reserve(text.size());
+    folded.assign(text.substr(0, pos));
+    while (pos < text.size()) {
+      const internal::CodePoint c = internal::DecodeAt(text, pos);
+      if (c.value < 0x80 || !Changes(c.value)) {
+        folded.append(text.substr(pos, c.end - pos));
+      } else if (!IsIgnorable(c.value)) {
+        AppendUtf8(folded, FoldFullwidth(c.value));
+      }
+      pos = c.end;
     }
-    pos = c.end;
+    result = folded;
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return folded;  // no NFC data: clean the rest regardless
-  const icu::StringPiece piece(folded.data(), static_cast<int32_t>(folded.size()));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return folded;
+  if (U_FAILURE(status)) return result;  // no NFC data: clean the rest regardless
+  const icu::StringPiece piece(result.data(), static_cast<int32_t>(result.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return result;
   status = U_ZERO_ERROR;
-  std::string composed;
-  icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(folded.size()));
+  composed.clear();
+  icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(result.size()));
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  return U_SUCCESS(status) ? composed : folded;
+  return U_SUCCESS(status) ? std::string_view(composed) : result;
 }
 
 // Collapses white space runs to one space, or to nothing between two CJK
 // characters, and trims each segment. With `keep_layout`, '\t' and '\n'
 // separate segments and are kept; otherwise they are white space too.
+// `text` is valid UTF-8 here, so kept characters are copied as bytes.
 std::string CollapseSpaces(std::string_view text, bool keep_layout) {
   std::string out;
   out.reserve(text.size());
@@ -87,7 +123,10 @@ std::string CollapseSpaces(std::string_view text, bool keep_layout) {
   bool pending = false;
   bool any_content = false;
   for (std::size_t pos = 0; pos < text.size();) {
-    const internal::CodePoint c = internal::DecodeAt(text, pos);
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    const internal::CodePoint c =
+        byte < 0x80 ? internal::CodePoint{byte, pos + 1} : internal::DecodeAt(text, pos);
+    const std::size_t begin = pos;
     pos = c.end;
     if (keep_layout && (c.value == '\t' || c.value == '\n')) {
       out.push_back(static_cast<char>(c.value));
@@ -101,7 +140,11 @@ std::string CollapseSpaces(std::string_view text, bool keep_layout) {
     }
     if (pending && !(IsCjk(last) && IsCjk(c.value))) out.push_back(' ');
     pending = false;
-    AppendUtf8(out, c.value);
+    if (byte < 0x80) {
+      out.push_back(static_cast<char>(byte));
+    } else {
+      out.append(text.substr(begin, c.end - begin));
+    }
     last = c.value;
     any_content = true;
   }
@@ -110,7 +153,8 @@ std::string CollapseSpaces(std::string_view text, bool keep_layout) {
 }
 
 std::string Clean(std::string_view text, bool keep_layout) {
-  return CollapseSpaces(DropFoldCompose(text), keep_layout);
+  std::string folded, composed;
+  return CollapseSpaces(DropFoldCompose(text, folded, composed), keep_layout);
 }
 
 void NormalizeBlocks(std::vector<Block>& blocks) {

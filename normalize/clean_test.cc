@@ -77,6 +77,25 @@ TEST(CleanText, ReplacesInvalidUtf8) {
             "a\uFFFDb");
 }
 
+// The fast paths (no ICU for ASCII, ideographs and Latin-1; three-byte
+// sequences decoded inline) must leave ICU's answers unchanged.
+TEST(CleanText, ComposesWhatTheFastPathsDoNotCover) {
+  EXPECT_EQ(CleanText("\u1100\u1161"), "\uAC00");                // Hangul jamo compose
+  EXPECT_EQ(CleanText("\uF900会议"), "\u8C48会议");              // a CJK compatibility ideograph
+  EXPECT_EQ(CleanText("会议\u302B\u302A"), "会议\u302A\u302B");  // marks put in canonical order
+  EXPECT_EQ(CleanText("日内瓦 e\u0301"), "日内瓦 \u00E9");
+}
+
+TEST(CleanText, ReplacesOverlongAndSurrogateThreeByteForms) {
+  EXPECT_EQ(CleanText("a\xE0\x80\x80"
+                      "b"),
+            "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(CleanText("a\xED\xA0\x80"
+                      "b"),
+            "a\uFFFD\uFFFD\uFFFDb");
+  EXPECT_EQ(CleanText("会\xE4\xBC"), "会\uFFFD");  // cut short at the end
+}
+
 Document OneParagraph(std::string text) {
   Document doc;
   Block block;

@@ -23,6 +23,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "normalize/normalize.h"
@@ -302,7 +304,11 @@ class DateScanner {
   // written, which keeps "may" the verb out.
   std::optional<Part> MonthFirst(std::size_t pos) const {
     if (!table_.month_first) return std::nullopt;
-    if (!u_isupper(static_cast<UChar32>(internal::DecodeAt(text_, pos).value))) return std::nullopt;
+    const char32_t initial = internal::DecodeAt(text_, pos).value;
+    if (initial < 0x80 ? initial < 'A' || initial > 'Z'
+                       : !u_isupper(static_cast<UChar32>(initial))) {
+      return std::nullopt;
+    }
     const auto month = MatchLongest(text_, pos, table_.months,
                                     [](const internal::MonthName& m) { return m.name; });
     if (!month) return std::nullopt;
@@ -750,8 +756,11 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
   std::string out = buffer;
   if (!zone) return out;
 
-  std::unique_ptr<icu::TimeZone> tz(
-      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(*zone)));
+  // Creating an ICU zone loads its rules from the resource data: keep each
+  // one the tables name (a handful) for the thread's life.
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::TimeZone>> zones;
+  std::unique_ptr<icu::TimeZone>& tz = zones[*zone];
+  if (!tz) tz.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(*zone)));
   // An unknown zone gives no offset rather than a wrong one.
   if (!tz || *tz == icu::TimeZone::getUnknown()) return out;
   const UDate local_ms =

@@ -163,6 +163,7 @@ std::optional<long long> Positional(const std::vector<char32_t>& cps) {
 namespace internal {
 
 bool IsChineseNumeral(char32_t cp) {
+  if (cp < U'○') return false;  // the lowest of them (U+25CB); the scanners ask at every position
   return ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0 || cp == U'廿' || cp == U'卅' || cp == U'卌';
 }
 

@@ -7,8 +7,7 @@
 
 namespace missive::internal {
 
-CodePoint DecodeAt(std::string_view text, std::size_t pos) {
-  if (pos >= text.size()) return {0, pos};
+CodePoint DecodeMultiByte(std::string_view text, std::size_t pos) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   auto i = static_cast<int32_t>(pos);
@@ -26,8 +25,8 @@ char32_t DecodeBefore(std::string_view text, std::size_t pos) {
   return static_cast<char32_t>(c);
 }
 
-bool IsWordLetter(char32_t cp) {
-  if (cp == 0 || IsCjk(cp)) return false;
+bool IsWordLetterSlow(char32_t cp) {
+  if (IsCjk(cp)) return false;
   if (u_isalpha(static_cast<UChar32>(cp))) return true;
   const auto type = u_charType(static_cast<UChar32>(cp));
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
@@ -44,7 +43,10 @@ std::size_t SkipBlanks(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
     const CodePoint c = DecodeAt(text, pos);
     if (c.value == '\t' || c.value == '\n') break;
-    if (!u_isUWhiteSpace(static_cast<UChar32>(c.value))) break;
+    if (c.value < 0x80 ? c.value != ' ' && (c.value < '\v' || c.value > '\r')
+                       : !u_isUWhiteSpace(static_cast<UChar32>(c.value))) {
+      break;
+    }
     pos = c.end;
   }
   return pos;
@@ -53,25 +55,15 @@ std::size_t SkipBlanks(std::string_view text, std::size_t pos) {
 namespace {
 
 char32_t Fold(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;  // as ICU folds ASCII
   return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
 }
 
 }  // namespace
 
-std::size_t MatchLiteral(std::string_view text, std::size_t pos, std::string_view literal,
-                         LiteralOptions options) {
+std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string_view literal,
+                             LiteralOptions options) {
   constexpr auto kNo = std::string_view::npos;
-  if (literal.empty() || pos >= text.size()) return kNo;
-  // Most calls fail on the first byte; decide that before any decoding.
-  const auto first_byte = static_cast<unsigned char>(literal[0]);
-  const auto text_byte = static_cast<unsigned char>(text[pos]);
-  if (first_byte != text_byte) {
-    if (first_byte < 0x80 && text_byte < 0x80) {
-      if (options.exact_case || (first_byte | 0x20) != (text_byte | 0x20)) return kNo;
-    } else if (first_byte < 0x80 || text_byte < 0x80) {
-      return kNo;  // ASCII never folds to or from non-ASCII in our tables
-    }
-  }
   const char32_t first = DecodeAt(literal, 0).value;
   if (options.start_boundary && IsWordLetter(first)) {
     const char32_t before = DecodeBefore(text, pos);

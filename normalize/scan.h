@@ -15,16 +15,39 @@ struct CodePoint {
   std::size_t end = 0;  // the byte after it
 };
 
+// The code point at `pos` when it is not ASCII (DecodeAt's slow path).
+CodePoint DecodeMultiByte(std::string_view text, std::size_t pos);
+
 // The code point at `pos`; an ill-formed sequence reads as U+FFFD, the end
-// of the text as 0.
-CodePoint DecodeAt(std::string_view text, std::size_t pos);
+// of the text as 0. Inline for ASCII: the scanners call it at every position.
+inline CodePoint DecodeAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return {0, pos};
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) return {byte, pos + 1};
+  // Three bytes from U+1000 to U+FFFF but the surrogates (lead E1..EC, EE,
+  // EF): CJK text. Overlong and surrogate forms take the checked path.
+  if (byte >= 0xE1 && byte != 0xED && byte <= 0xEF && pos + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      return {static_cast<char32_t>(((byte & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F)),
+              pos + 3};
+    }
+  }
+  return DecodeMultiByte(text, pos);
+}
 
 // The code point that ends at `pos`, or 0 at the start of the text.
 char32_t DecodeBefore(std::string_view text, std::size_t pos);
 
+bool IsWordLetterSlow(char32_t cp);
+
 // A letter of a script written with spaces between words (Latin, Cyrillic,
 // Arabic ...): alphabetic or a combining mark, and not CJK.
-bool IsWordLetter(char32_t cp);
+inline bool IsWordLetter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';  // ICU agrees in ASCII
+  return IsWordLetterSlow(cp);
+}
 
 // A decimal digit of any script (ASCII, fullwidth, Arabic-Indic ...).
 int DigitValue(char32_t cp);  // -1 when not a digit
@@ -41,11 +64,32 @@ struct LiteralOptions {
   bool exact_case = false;     // compare as written ("CET", not French "cet")
 };
 
+// MatchLiteral's first test, inline so that candidate lists (month names,
+// range words) are run through without a call for each: false when the
+// first bytes cannot match.
+inline bool FirstByteMayMatch(std::string_view text, std::size_t pos, std::string_view literal,
+                              bool exact_case) {
+  if (literal.empty() || pos >= text.size()) return false;
+  const auto first = static_cast<unsigned char>(literal[0]);
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (first == byte) return true;
+  if (first < 0x80 && byte < 0x80) return !exact_case && (first | 0x20) == (byte | 0x20);
+  return first >= 0x80 && byte >= 0x80;  // ASCII never folds to or from non-ASCII in our tables
+}
+
+// MatchLiteral past its first test.
+std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string_view literal,
+                             LiteralOptions options);
+
 // Matches `literal` at `pos`: case-insensitive (simple case folding), a space
 // in the literal matching any run of blanks. A literal ending in a letter
 // must not run on into another letter. Returns the end, or npos.
-std::size_t MatchLiteral(std::string_view text, std::size_t pos, std::string_view literal,
-                         LiteralOptions options = {});
+inline std::size_t MatchLiteral(std::string_view text, std::size_t pos, std::string_view literal,
+                                LiteralOptions options = {}) {
+  // Most calls fail on the first byte: decide that before any call.
+  if (!FirstByteMayMatch(text, pos, literal, options.exact_case)) return std::string_view::npos;
+  return MatchLiteralFrom(text, pos, literal, options);
+}
 
 struct LiteralHit {
   std::size_t index = 0;  // into the candidates

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -100,7 +103,7 @@ TEST(Cli, NotAZipGivesItsCodeAndTheBatchGoesOn) {
   fs::path dir = TempDir("batch");
   std::ofstream(dir / "broken.docx") << "this is not a zip";
   CommandResult run = Missive("convert " + (dir / "broken.docx").string() + " " + kSamples +
-                    "/seed-letter-zh.txt --format jsonl");
+                              "/seed-letter-zh.txt --format jsonl");
   EXPECT_EQ(run.exit_code, 1);
   std::istringstream lines(run.out);
   std::string first, second, third;
@@ -128,7 +131,7 @@ TEST(Cli, OutputFolderReceivesOneJsonPerInputFoundInAFolder) {
 TEST(Cli, JsonLinesToAFileOneRecordPerLine) {
   fs::path out = TempDir("jsonl") / "records.jsonl";
   CommandResult run = Missive("convert " + kSamples + "/seed-letter-zh.docx " + kSamples +
-                    "/seed-letter-zh.txt --format jsonl -o " + out.string());
+                              "/seed-letter-zh.txt --format jsonl -o " + out.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(run.out.empty());
   std::ifstream in(out);
@@ -159,6 +162,111 @@ TEST(Cli, DirectoryGivenAsFileIsAnIoError) {
   CommandResult run = Missive("convert " + dir.string());
   EXPECT_EQ(run.exit_code, 1);  // nothing to convert in an empty folder is reported, not silent
   EXPECT_NE(run.err.find("no .docx or .txt"), std::string::npos);
+}
+
+TEST(Cli, HelpShowsBatchFlagsAndTheSafetyLimitsWithTheirDefaults) {
+  CommandResult help = Missive("convert --help");
+  ASSERT_EQ(help.exit_code, 0);
+  for (const char* flag :
+       {"-j,--jobs", "--shard", "--force", "--quiet", "--report", "--index", "es-bulk", "ics"}) {
+    EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
+  }
+  // Each limit with its default (tests/batch/batch_unit_test.cc checks the
+  // values against ExtractOptions).
+  for (const char* limit :
+       {"--max-inflated-mb UINT:UINT in [1 - 1099511627776]=",
+        "--max-compression-ratio UINT:POSITIVE=", "--max-zip-entries UINT:POSITIVE=",
+        "--max-xml-depth UINT:POSITIVE=", "--max-paragraphs UINT:POSITIVE="}) {
+    const std::size_t at = help.out.find(limit);
+    ASSERT_NE(at, std::string::npos) << limit << "\n" << help.out;
+    EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(help.out[at + std::strlen(limit)])))
+        << limit;
+  }
+}
+
+TEST(Cli, SafetyLimitFlagsReachTheExtractStage) {
+  CommandResult run = Missive("convert " + kSamples + "/seed-letter-zh.docx --max-zip-entries 1");
+  EXPECT_EQ(run.exit_code, 1);
+  nlohmann::json record = nlohmann::json::parse(run.out);
+  EXPECT_EQ(record["error"]["code"], "limit-exceeded");
+  EXPECT_NE(record["error"]["message"].get<std::string>().find("max_zip_entries"),
+            std::string::npos);
+  run = Missive("convert " + kSamples + "/seed-letter-zh.docx --max-paragraphs 1");
+  EXPECT_EQ(nlohmann::json::parse(run.out)["error"]["code"], "limit-exceeded");
+  EXPECT_EQ(Missive("convert " + kSamples + "/seed-letter-zh.docx --max-xml-depth 0").exit_code, 2);
+  EXPECT_EQ(Missive("convert " + kSamples + "/seed-letter-zh.docx --max-inflated-mb x").exit_code,
+            2);
+}
+
+TEST(Cli, BatchUsageErrorsExitTwo) {
+  const std::string input = kSamples + "/seed-letter-zh.docx";
+  EXPECT_EQ(Missive("convert " + input + " --shard 2/2").exit_code, 2);
+  EXPECT_EQ(Missive("convert " + input + " --shard 0").exit_code, 2);
+  EXPECT_EQ(Missive("convert " + input + " --index letters").exit_code, 2);
+  EXPECT_EQ(Missive("convert " + input + " -j 0").exit_code, 2);
+  EXPECT_EQ(Missive("convert " + input + " --format csv").exit_code, 2);
+}
+
+TEST(Cli, OneFileToStdoutPrintsNoProgressOrSummary) {
+  CommandResult run = Missive("convert " + kSamples + "/seed-letter-zh.docx");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, EsBulkPairsAnActionWithTheRecord) {
+  CommandResult run = Missive("convert " + kSamples + "/seed-letter-zh.docx " + kSamples +
+                              "/seed-letter-zh.txt --format es-bulk --index letters");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::string action, record;
+  int pairs = 0;
+  while (std::getline(lines, action)) {
+    ASSERT_TRUE(std::getline(lines, record));
+    nlohmann::json a = nlohmann::json::parse(action), r = nlohmann::json::parse(record);
+    EXPECT_EQ(a, (nlohmann::json{{"index", {{"_index", "letters"}, {"_id", r["id"]}}}}));
+    ++pairs;
+  }
+  EXPECT_EQ(pairs, 2);
+}
+
+TEST(Cli, IcsIsOneCalendar) {
+  CommandResult run = Missive("convert " + kSamples + "/seed-letter-zh.docx --format ics");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_NE(run.out.find("DTSTART:20210421T090000Z\r\nDTEND:20210421T110000Z\r\n"),
+            std::string::npos);
+  EXPECT_EQ(run.out.substr(run.out.size() - 15), "END:VCALENDAR\r\n");
+}
+
+TEST(Cli, ReportNamesEveryFailedInput) {
+  fs::path dir = TempDir("report");
+  std::ofstream(dir / "broken.docx") << "not a zip";
+  fs::path report = dir / "report.json";
+  CommandResult run = Missive("convert " + (dir / "broken.docx").string() + " " + kSamples +
+                              "/seed-letter-zh.txt --format jsonl --report " + report.string());
+  EXPECT_EQ(run.exit_code, 1);
+  std::ifstream in(report);
+  nlohmann::json r = nlohmann::json::parse(in);
+  EXPECT_EQ(r["converted"], 1);
+  EXPECT_EQ(r["failed"], 1);
+  EXPECT_EQ(r["errors_by_code"], (nlohmann::json{{"not-a-zip", 1}}));
+  ASSERT_EQ(r["failures"].size(), 1u);
+  EXPECT_EQ(r["failures"][0]["path"], (dir / "broken.docx").string());
+  EXPECT_EQ(r["failures"][0]["code"], "not-a-zip");
+  EXPECT_NE(run.err.find("1 converted, 0 skipped, 1 failed (not-a-zip 1)"), std::string::npos)
+      << run.err;
+}
+
+TEST(Cli, ShardsSplitTheInputsWithoutOverlap) {
+  const std::string inputs = kSamples + "/seed-letter-zh.docx " + kSamples + "/seed-letter-zh.txt";
+  std::size_t lines = 0;
+  for (int k = 0; k < 2; ++k) {
+    CommandResult run = Missive("convert " + inputs + " --format jsonl --quiet --shard " +
+                                std::to_string(k) + "/2");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    lines += static_cast<std::size_t>(std::count(run.out.begin(), run.out.end(), '\n'));
+  }
+  EXPECT_EQ(lines, 2u);
 }
 
 }  // namespace

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds fuzz_convert (clang, libFuzzer, ASan + UBSan) into build-fuzz/ and
+# fuzzes the whole path from bytes to record for SECONDS (default 60).
+#
+#   fuzz/run.sh [SECONDS] [extra libFuzzer flags...]
+#
+# Seeds: samples/, tests/letters/*.docx and the bad-input corpus of
+# tests/bad/make_bad.py (cases up to 256 KiB). New inputs accumulate in
+# build-fuzz/corpus; crashes, timeouts and OOMs land in build-fuzz/artifacts/
+# and make the script fail. Reproduce one with
+#   build-fuzz/fuzz/fuzz_convert build-fuzz/artifacts/crash-...
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-60}
+shift || true
+build=${MISSIVE_FUZZ_BUILD_DIR:-$root/build-fuzz}
+
+cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DMISSIVE_FUZZ=ON -DMISSIVE_SANITIZE=ON -DMISSIVE_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" --target fuzz_convert -j"$(nproc)"
+
+seeds="$build/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds" "$build/corpus" "$build/artifacts"
+cp "$root"/samples/*.docx "$root"/samples/*.txt "$root"/tests/letters/*.docx "$seeds"/
+python3 "$root/tests/bad/make_bad.py" "$seeds/bad"
+find "$seeds/bad" -type f -size +256k -delete
+mv "$seeds"/bad/* "$seeds"/ && rmdir "$seeds/bad"
+
+# -timeout and -rss_limit_mb turn hangs and ballooning into failures.
+"$build/fuzz/fuzz_convert" -max_total_time="$seconds" -rss_limit_mb=512 -timeout=10 \
+  -max_len=262144 -print_final_stats=1 -artifact_prefix="$build/artifacts/" "$@" \
+  "$build/corpus" "$seeds"
