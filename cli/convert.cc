@@ -1,10 +1,12 @@
 #include "cli/convert.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <fstream>
 
 #include "normalize/normalize.h"
 #include "recognize/recognize.h"
@@ -51,24 +53,49 @@ LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
 }
 
 Result<std::string> ReadInputFile(const std::string& path) {
+  // Opened without blocking (a FIFO would wait for a writer) and checked on
+  // the descriptor itself, so what is read is what was checked.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return Error{ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)};
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat info {};
-  if (stat(path.c_str(), &info) != 0) {
-    return Error{ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno)};
+  if (::fstat(fd, &info) != 0) {
+    return Error{ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)};
   }
   if (!S_ISREG(info.st_mode)) {
     return Error{ErrorCode::kIo,
-                 path + " is not a regular file (a directory or a device); give a file"};
+                 path + " is not a regular file (a directory, a device or a FIFO); give a file"};
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes;
-  if (in) {
-    bytes.resize(static_cast<std::size_t>(info.st_size));
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  // Word itself saves nothing larger; a bigger file would only fill memory.
+  constexpr std::uint64_t kMaxFileBytes = 512ull << 20;
+  if (static_cast<std::uint64_t>(info.st_size) > kMaxFileBytes) {
+    return Error{ErrorCode::kLimitExceeded,
+                 path + " is " + std::to_string(info.st_size) +
+                     " bytes, more than the 512 MiB a Word document can be (the file-size "
+                     "limit); it is not read"};
   }
-  if (!in && !in.eof()) {
-    return Error{ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)};
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t used = 0;
+  // Until end of file, one byte past the limit at most: a file may grow or
+  // shrink while it is read.
+  while (true) {
+    if (used == bytes.size()) {
+      if (used > kMaxFileBytes) {
+        return Error{ErrorCode::kLimitExceeded,
+                     path + " grew past 512 MiB while it was read (the file-size limit)"};
+      }
+      bytes.resize(used + 64 * 1024);
+    }
+    const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno)};
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
   }
+  bytes.resize(used);
   return bytes;
 }
 

@@ -2,6 +2,7 @@
 #include "extract/extract.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -118,6 +119,28 @@ Error InspectOle2(std::string_view bytes) {
           "PowerPoint file): save the letter as DOCX"};
 }
 
+// A text export is not inflated, but the later stages hold it several times
+// over all the same, so the limits on what a package inflates to apply.
+std::optional<Error> CheckTextLimits(std::string_view bytes, const ExtractOptions& options) {
+  if (bytes.size() > options.max_inflated_bytes) {
+    return Error{ErrorCode::kLimitExceeded, "the text export has " + std::to_string(bytes.size()) +
+                                                " bytes, more than the limit max_inflated_bytes (" +
+                                                std::to_string(options.max_inflated_bytes) +
+                                                "); raise the limit only for a trusted file"};
+  }
+  // Each line is a paragraph, each tab may start a cell: an upper bound.
+  std::uint64_t blocks = 1;
+  for (const char c : bytes) blocks += static_cast<std::uint64_t>(c == '\n' || c == '\t');
+  if (blocks > options.max_paragraphs) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "the text export has more lines and tab-separated cells than the limit "
+                 "max_paragraphs (" +
+                     std::to_string(options.max_paragraphs) +
+                     "); raise the limit only for a trusted file"};
+  }
+  return std::nullopt;
+}
+
 bool HasTextExtension(std::string_view file_name) {
   const std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos) return false;
@@ -133,7 +156,10 @@ Result<Document> Extract(std::string_view bytes, std::string_view file_name,
   const std::string_view magic = bytes.substr(0, 4);
   if (magic == kZipMagic || magic == kEmptyZipMagic) return ExtractDocx(bytes, options);
   if (bytes.substr(0, kOle2Magic.size()) == kOle2Magic) return InspectOle2(bytes);
-  if (HasTextExtension(file_name)) return ExtractText(bytes);
+  if (HasTextExtension(file_name)) {
+    if (std::optional<Error> error = CheckTextLimits(bytes, options)) return *error;
+    return ExtractText(bytes);
+  }
   if (bytes.empty()) {
     return Error{ErrorCode::kNotAZip, "the file is empty, so it is not a .docx package"};
   }

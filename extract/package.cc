@@ -10,8 +10,8 @@ namespace missive::extract_internal {
 namespace {
 
 constexpr std::size_t kReadChunk = 64 * 1024;
-// The most a declared entry size may make us reserve before any data shows.
-constexpr std::uint64_t kMaxFirstReserve = 8 * 1024 * 1024;
+// Even untouched, a reservation must be granted; past this, grow as data comes.
+constexpr std::uint64_t kMaxReserve = 256 * 1024 * 1024;
 // Small parts compress very well legitimately, so the ratio is only judged
 // once an entry has inflated this much.
 constexpr std::uint64_t kRatioGrace = 1024 * 1024;
@@ -349,14 +349,14 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   }
   // Declared sizes and checksums come from the central directory. They are
   // checked, never trusted: a size caps the entry (a lie stops us at once)
-  // and only hints how much to reserve.
+  // and says how much to reserve. Reserving touches no page, so even a lying
+  // size costs no memory until data arrives.
   const bool has_size = (stat.valid & ZIP_STAT_SIZE) != 0;
   const bool has_crc = (stat.valid & ZIP_STAT_CRC) != 0;
   if (has_size) {
-    out->reserve(static_cast<std::size_t>(
-        std::min({stat.size,
-                  options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes),
-                  kMaxFirstReserve})));
+    const std::uint64_t left =
+        options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
+    out->reserve(static_cast<std::size_t>(std::min({stat.size, left, kMaxReserve}) + kReadChunk));
   }
 
   // Raw reads: we inflate ourselves, so that we know how many compressed

@@ -16,6 +16,7 @@ shift || true
 build=${MISSIVE_FUZZ_BUILD_DIR:-$root/build-fuzz}
 
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1" \
   -DMISSIVE_FUZZ=ON -DMISSIVE_SANITIZE=ON -DMISSIVE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" --target fuzz_convert -j"$(nproc)"
 

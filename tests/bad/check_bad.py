@@ -40,7 +40,8 @@ def prepare(case, folder):
         # In a process of its own: Linux carries the RSS of whoever spawns
         # missive into missive's ru_maxrss, so this one must stay small.
         subprocess.run([sys.executable, str(Path(make_bad.__file__)), folder, case], check=True)
-        return str(Path(folder) / f"{case}.docx")
+        _, expect = make_bad.CASES[case]
+        return str(Path(folder) / (case + expect.get("suffix", ".docx")))
     if make.startswith("/"):
         return make
     path = Path(folder) / f"{case}.docx"
@@ -51,6 +52,9 @@ def prepare(case, folder):
             return None  # root reads any file
         path.write_bytes(make_bad.legit_letter(3))
         path.chmod(0)
+    elif make == "sparse":
+        with open(path, "wb") as sparse:
+            sparse.truncate(600 * make_bad.MiB)
     elif make != "missing":
         raise ValueError(f"unknown special input {make}")
     return str(path)

@@ -212,6 +212,17 @@ TEST(Paragraphs, ParagraphsAndCellsCountInEveryPart) {
   ExpectLimit(ExtractDocx(with_header, options), "max_paragraphs");
 }
 
+TEST(TextExports, FollowTheSameLimits) {
+  ExtractOptions options;
+  options.max_paragraphs = 5;
+  EXPECT_TRUE(Extract("1\n2\n3\t4\n", "letter.txt", options).ok());  // 3 lines, 1 tab
+  ExpectLimit(Extract("1\n2\n3\n4\n5\n6\n", "letter.txt", options), "max_paragraphs");
+  options = {};
+  options.max_inflated_bytes = 100;
+  EXPECT_TRUE(Extract(std::string(100, 'x'), "letter.txt", options).ok());
+  ExpectLimit(Extract(std::string(101, 'x'), "letter.txt", options), "max_inflated_bytes");
+}
+
 TEST(Doctype, IsRefusedWhereverItStandsAndOnlyThere) {
   const std::string laughs =
       R"(<?xml version="1.0"?><!-- a comment first --><!DOCTYPE x [<!ENTITY a "aaaa">]>)" +

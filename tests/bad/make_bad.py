@@ -417,6 +417,15 @@ def case_invalid_utf8():
                 b"</w:body></w:document>")
 
 
+def case_text_too_many_lines():
+    # A text export is held in memory like a package's XML: the same limits.
+    return b"line\n" * (DEFAULT_MAX_PARAGRAPHS + 1)
+
+
+def case_text_invalid_utf8():
+    return "日内瓦，2021年1月12日\n".encode() + b"Gen\xe8ve \xff\n"
+
+
 def case_big_legit():
     # Not hostile: a long letter well inside every limit still converts.
     return legit_letter(20000)
@@ -429,6 +438,7 @@ def case_big_legit():
 #   absent: substrings the whole record must not hold
 #   warning: a warning code the record must carry
 #   text: a substring of the record's text
+#   suffix: the file name's extension (default .docx)
 CASES = {
     "empty": (case_empty, {"code": "not-a-zip", "message": ["empty"]}),
     "html-named-docx": (case_html_named_docx, {"code": "not-a-zip", "message": ["not a zip"]}),
@@ -483,20 +493,27 @@ CASES = {
     "path-traversal-target": (case_path_traversal_target, {
         "code": "not-docx", "absent": [SECRET, "root:"]}),
     "big-legit": (case_big_legit, {"code": None, "text": "Paragraph 19999:"}),
+    "text-too-many-lines": (case_text_too_many_lines, {"suffix": ".txt", "code": "limit-exceeded",
+                                                       "message": ["max_paragraphs"]}),
+    "text-invalid-utf8": (case_text_invalid_utf8, {"suffix": ".txt", "code": None,
+                                                   "warning": "invalid-utf8",
+                                                   "text": "Gen\ufffdve"}),
     # Special inputs (check_bad.py builds them).
     "dev-zero": ("/dev/zero", {"code": "io", "message": ["not a regular file"]}),
     "fifo": ("fifo", {"code": "io", "message": ["not a regular file"]}),
     "missing-file": ("missing", {"code": "io", "message": ["No such file"]}),
+    # 600 MiB of nothing (sparse): refused by its size, without reading it.
+    "sparse-600mib": ("sparse", {"code": "limit-exceeded", "message": ["512 MiB"]}),
     "unreadable": ("unreadable", {"code": "io", "message": ["Permission denied"]}),
 }
 
 
 def write_case(name, folder):
     """Writes case `name` into `folder`; returns its path (None for specials)."""
-    make, _ = CASES[name]
+    make, expect = CASES[name]
     if isinstance(make, str):
         return None
-    path = Path(folder) / f"{name}.docx"
+    path = Path(folder) / (name + expect.get("suffix", ".docx"))
     path.write_bytes(make())
     return path
 

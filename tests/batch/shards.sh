@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 command -v parallel >/dev/null || fail "GNU parallel is not installed (scripts/install-deps.sh)"
 
-total=150
+total=60
 bash "$here/make_batch.sh" in "$total" >/dev/null
 make_mixed in/mixed
 (cd in && find . -type f | sed 's|^\./||' | LC_ALL=C sort) >list
