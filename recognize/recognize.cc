@@ -7,6 +7,7 @@
 #include <cassert>
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include "normalize/normalize.h"
@@ -137,10 +138,18 @@ class Recognizer {
   // The paragraphs of one cell of a top-level table.
   std::vector<const Line*> CellLines(std::size_t block, int row, int cell) const {
     std::vector<const Line*> found;
-    for (const Line& line : lines_) {
-      if (line.block == block && line.row == row && line.cell == cell) found.push_back(&line);
+    auto [begin, end] = RowRange(block, row);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (lines_[i].cell == cell) found.push_back(&lines_[i]);
     }
     return found;
+  }
+
+  // The lines of one table row: Flatten adds a row's lines together, so they
+  // are one run of lines_. Indexed once, so reading rows stays linear.
+  std::pair<std::size_t, std::size_t> RowRange(std::size_t block, int row) const {
+    auto it = row_ranges_.find({block, row});
+    return it == row_ranges_.end() ? std::pair<std::size_t, std::size_t>{0, 0} : it->second;
   }
 
   void AddLine(const Paragraph& p, std::size_t block, int row, int cell) {
@@ -148,6 +157,10 @@ class Recognizer {
     line.clean = p.list_label.empty() ? line.clean_text
                  : line.clean_text.empty() ? p.list_label
                                            : p.list_label + " " + line.clean_text;
+    if (row >= 0) {
+      auto [it, inserted] = row_ranges_.try_emplace({block, row}, lines_.size(), lines_.size() + 1);
+      if (!inserted) it->second.second = lines_.size() + 1;
+    }
     lines_.push_back(std::move(line));
   }
 
@@ -164,13 +177,41 @@ class Recognizer {
 
   void DetectLanguage() {
     std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
-    std::map<std::string, std::size_t> words;
+    // Stopword counts per Latin-script language, looked up as words end.
+    static const std::unordered_map<std::string_view, std::vector<std::size_t>> stopwords = [] {
+      std::unordered_map<std::string_view, std::vector<std::size_t>> map;
+      const auto& tables = LanguageTables();
+      for (std::size_t t = 0; t < tables.size(); ++t) {
+        for (std::string_view word : tables[t].stopwords) map[word].push_back(t);
+      }
+      return map;
+    }();
+    std::vector<std::size_t> counts(LanguageTables().size(), 0);
+    std::string word;
+    auto end_word = [&] {
+      if (word.empty()) return;
+      auto it = stopwords.find(word);
+      if (it != stopwords.end()) {
+        for (std::size_t t : it->second) ++counts[t];
+      }
+      word.clear();
+    };
     for (const Line& line : lines_) {
       std::string_view text = line.text();
-      std::string word;
       for (std::size_t i = 0; i < text.size();) {
         std::size_t next = 0;
         char32_t c = scan::DecodeAt(text, i, &next);
+        i = next;
+        if (c < 0x80) {
+          // ASCII needs no script lookup.
+          if ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') {
+            ++latin;
+            word += static_cast<char>(c | 0x20);
+          } else {
+            end_word();
+          }
+          continue;
+        }
         UErrorCode status = U_ZERO_ERROR;
         UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
         if (script == USCRIPT_HAN) ++han;
@@ -178,14 +219,12 @@ class Recognizer {
         if (script == USCRIPT_ARABIC) ++arabic;
         if (script == USCRIPT_LATIN) {
           ++latin;
-          word += static_cast<char>(c < 0x80 ? std::tolower(static_cast<int>(c)) : '?');
-        } else if (!word.empty()) {
-          ++words[word];
-          word.clear();
+          word += '?';  // no stopword has an accented letter
+        } else {
+          end_word();
         }
-        i = next;
       }
-      if (!word.empty()) ++words[word];
+      end_word();
     }
     // A Han character carries about as much as a short Latin word, so Han is
     // weighted up: a Chinese letter full of "ITU-T" is still Chinese.
@@ -202,15 +241,10 @@ class Recognizer {
     }
     std::size_t best_count = 0;
     language_ = "en";
-    for (const LanguageTable& table : LanguageTables()) {
-      std::size_t count = 0;
-      for (std::string_view stopword : table.stopwords) {
-        auto it = words.find(std::string(stopword));
-        if (it != words.end()) count += it->second;
-      }
-      if (count > best_count) {
-        best_count = count;
-        language_ = std::string(table.language);
+    for (std::size_t t = 0; t < counts.size(); ++t) {
+      if (counts[t] > best_count) {
+        best_count = counts[t];
+        language_ = std::string(LanguageTables()[t].language);
       }
     }
   }
@@ -807,10 +841,10 @@ class Recognizer {
   // A row's cells joined by tabs, each cell's paragraphs by tabs too.
   std::string RowText(std::size_t block, int row) const {
     std::string text;
-    for (const Line& line : lines_) {
-      if (line.block != block || line.row != row) continue;
+    auto [begin, end] = RowRange(block, row);
+    for (std::size_t i = begin; i < end; ++i) {
       if (!text.empty()) text += '\t';
-      text += line.text();
+      text += lines_[i].text();
     }
     return text;
   }
@@ -1285,6 +1319,7 @@ class Recognizer {
   const LanguageTable* table_ = nullptr;
   LetterRecord record_;
 
+  std::map<std::pair<std::size_t, int>, std::pair<std::size_t, std::size_t>> row_ranges_;
   std::size_t block_cursor_ = 0;  // BuildBlocks' position in lines_
   std::size_t salutation_ = kNone;
   std::size_t closing_ = kNone;

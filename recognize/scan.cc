@@ -259,7 +259,7 @@ void FindRecommendations(std::string_view text, const RecommendationWords& words
     // written with the sector's English name whatever the language.
     bool qualified = false;
     for (const auto& [sector, canonical] : words.sectors) {
-      if (text.compare(i, sector.size(), sector) != 0) continue;
+      if (text[i] != sector.front() || text.compare(i, sector.size(), sector) != 0) continue;
       if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) break;
       std::size_t at = i + sector.size();
       if (at < text.size() && text[at] == ' ') ++at;
