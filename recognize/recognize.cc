@@ -832,7 +832,7 @@ class Recognizer {
       if (in_section && AddDateLedDeadline(text)) continue;
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
-      std::string clean = CleanText(text);
+      std::string clean = line.InTable() ? CleanText(text) : line.clean_text;
       in_section = ContainsAny(clean, table_->deadline_words) && scan::CodePointCount(clean) <= 40;
       if (!in_section) AddSentenceDeadlines(clean);
     }
@@ -875,6 +875,7 @@ class Recognizer {
 
   // "请于2021年4月16日前注册", "no later than 4 May 2021".
   void AddSentenceDeadlines(std::string_view paragraph) {
+    if (!HasDeadlineMarker(paragraph)) return;  // most paragraphs: no date grammar needed
     for (const scan::Piece& piece : scan::Sentences(paragraph)) {
       std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
       for (const DateMatch& date : FindDates(sentence, language_, letter_date_)) {
@@ -883,6 +884,12 @@ class Recognizer {
         break;
       }
     }
+  }
+
+  bool HasDeadlineMarker(std::string_view text) const {
+    if (ContainsAny(text, table_->deadline_after_date)) return true;
+    return std::any_of(table_->deadline_before_date.begin(), table_->deadline_before_date.end(),
+                       [&](std::string_view m) { return scan::FindFold(text, m) != std::string_view::npos; });
   }
 
   bool IsDeadlineDate(std::string_view sentence, const DateMatch& date) const {

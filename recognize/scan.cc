@@ -72,8 +72,15 @@ bool StartsWithFold(std::string_view text, std::string_view prefix) {
 
 std::size_t FindFold(std::string_view text, std::string_view needle, std::size_t from) {
   if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  // Without ASCII letters there is no case to ignore: the library search is fastest.
+  bool has_letter = std::any_of(needle.begin(), needle.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
+  if (!has_letter) return from <= text.size() ? text.find(needle, from) : std::string_view::npos;
+  const char first = LowerAscii(needle.front());
   for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-    if (StartsWithFold(text.substr(i), needle)) return i;
+    // Compare the first byte inline: this runs over every paragraph.
+    if (LowerAscii(text[i]) == first && StartsWithFold(text.substr(i), needle)) return i;
   }
   return std::string_view::npos;
 }
@@ -188,6 +195,10 @@ std::string_view TrimUrlTail(std::string_view url) {
 
 std::vector<UrlMatch> FindUrls(std::string_view text) {
   std::vector<UrlMatch> found;
+  // Most paragraphs hold no URL: one cheap look before the byte-wise scan.
+  if (text.find("://") == std::string_view::npos && FindFold(text, "www.") == std::string_view::npos) {
+    return found;
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     bool web = StartsWithFold(text.substr(i), "https://") || StartsWithFold(text.substr(i), "http://");
@@ -254,6 +265,13 @@ void AddOnce(std::vector<std::string>& out, std::string value) {
 
 void FindRecommendations(std::string_view text, const RecommendationWords& words,
                          std::vector<std::string>& out) {
+  // Every identifier has a dot before a digit ("Y.4471"); most text has none.
+  bool dotted_digit = false;
+  for (std::size_t dot = text.find('.'); dot != std::string_view::npos && !dotted_digit;
+       dot = text.find('.', dot + 1)) {
+    dotted_digit = dot + 1 < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[dot + 1]));
+  }
+  if (!dotted_digit) return;
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Qualified: "ITU-T Y.4471", "UIT-T E.119", "МСЭ-Т E.108" (space optional),
     // written with the sector's English name whatever the language.
