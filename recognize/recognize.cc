@@ -1059,6 +1059,13 @@ class Recognizer {
       if (number_text.empty() && !number_cell.empty()) number_text = number_cell.front()->paragraph->list_label;
       std::optional<std::string> number = scan::ItemNumber(number_text);
       std::vector<std::string> title_lines = CellParagraphs(block, row, 1);
+      int documents_cell = 2;
+      // "1 会议开幕" in one cell: number and title together, documents next.
+      if (auto split = scan::SplitItemNumber(number_text); !number && split) {
+        number = split->first;
+        title_lines = {split->second};
+        documents_cell = 1;
+      }
       if (!number) {
         // A row with an empty number cell continues the item above.
         if (number_text.empty() && !items.empty() && !title_lines.empty()) {
@@ -1067,7 +1074,9 @@ class Recognizer {
         continue;
       }
       AgendaItem item = MakeItem(*number, title_lines);
-      if (table.rows[r].cells.size() >= 3) ReadDocuments(CellParagraphs(block, row, 2), item);
+      if (table.rows[r].cells.size() > static_cast<std::size_t>(documents_cell)) {
+        ReadDocuments(CellParagraphs(block, row, documents_cell), item);
+      }
       items.push_back(std::move(item));
     }
     return items;
@@ -1134,18 +1143,18 @@ class Recognizer {
       if (lines_[i].InTable()) continue;
       const Paragraph& p = *lines_[i].paragraph;
       std::optional<std::string> number = scan::ItemNumber(p.list_label);
-      std::string title = CleanText(p.text);
+      std::string title = lines_[i].clean_text;
       if (!number) {
-        std::string_view text = Trim(p.text);
-        std::size_t split = text.find_first_of("\t ");
-        if (split != std::string_view::npos) {
-          number = scan::ItemNumber(text.substr(0, split));
-          if (number) title = CleanText(text.substr(split + 1));
+        if (auto split = scan::SplitItemNumber(p.text)) {
+          number = split->first;
+          title = CleanText(split->second);
         }
       }
+      bool bulleted = false;
+      scan::StripBullet(title, &bulleted);
       if (number && !title.empty()) {
         items.push_back(MakeItem(*number, {title}));
-      } else if (!items.empty() && !title.empty() && (!p.list_label.empty() || scan::IsBulletOnly(title.substr(0, 1)))) {
+      } else if (!items.empty() && !title.empty() && (!p.list_label.empty() || bulleted)) {
         items.back().title += "\n" + lines_[i].clean;  // a bullet line under the item
       }
     }

@@ -176,6 +176,46 @@ TEST(Agenda, DocumentsCellSplitsReferencesAndKeepsProseAsNotes) {
   EXPECT_EQ(record.agenda->items[1].title, "Approval\ncontinued title line");
 }
 
+TEST(Agenda, NumberAndTitleInOneCellWithDocumentsBeside) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      TableOf({{{"议程项目"}, {"文件"}},
+               {{"1 会议开幕"}, {""}},
+               {{"2 通过议程"}, {"TD 7"}},
+               {{"2.1 时间表"}, {"TD 8、TD 9"}}}),
+  });
+  ASSERT_TRUE(record.agenda);
+  ASSERT_EQ(record.agenda->items.size(), 3u);
+  EXPECT_EQ(record.agenda->items[0].title, "会议开幕");
+  EXPECT_EQ(record.agenda->items[1].documents, std::vector<std::string>{"TD 7"});
+  EXPECT_EQ(record.agenda->items[2].number, "2.1");
+  EXPECT_EQ(record.agenda->items[2].parent, "2");
+  EXPECT_EQ(record.agenda->items[2].documents, (std::vector<std::string>{"TD 8", "TD 9"}));
+}
+
+TEST(Agenda, ChineseEnumerationMarksAndBulletLines) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件1"),
+      Para("会议议程"),
+      Para("2022年3月7日，日内瓦"),
+      Para("1、会议开幕"),
+      Para("2．通过议程"),
+      Para("• 审议时间表"),
+      Para("3.工作组报告"),
+  });
+  ASSERT_TRUE(record.agenda);
+  EXPECT_EQ(record.agenda->annex, "1");
+  ASSERT_EQ(record.agenda->items.size(), 3u);
+  EXPECT_EQ(record.agenda->items[0].number, "1");
+  EXPECT_EQ(record.agenda->items[0].title, "会议开幕");
+  EXPECT_EQ(record.agenda->items[1].title, "通过议程\n• 审议时间表");
+  EXPECT_EQ(record.agenda->items[2].number, "3");
+  EXPECT_EQ(record.agenda->items[2].title, "工作组报告");
+}
+
 TEST(Annexes, ASentenceNamingAnAnnexIsNotAHeading) {
   LetterRecord record = RecognizeBlocks({
       Para("Dear Sir/Madam,"),

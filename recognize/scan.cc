@@ -335,6 +335,36 @@ std::optional<std::string> ItemNumber(std::string_view text) {
   return std::string(text);
 }
 
+std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_view text) {
+  text = Trim(text);
+  std::size_t end = 0;
+  while (end < text.size() &&
+         (IsAsciiDigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) {
+    ++end;
+  }
+  if (end == 0) return std::nullopt;
+  std::optional<std::string> number = ItemNumber(text.substr(0, end));
+  if (!number) return std::nullopt;
+  std::string_view rest = text.substr(end);
+  // The separator a writer puts after the number: white space, or the
+  // enumeration marks of Chinese text.
+  bool separated = false;
+  for (std::string_view mark : {std::string_view("、"), std::string_view("．"),
+                                std::string_view("）"), std::string_view(")"),
+                                std::string_view("\t"), std::string_view(" ")}) {
+    if (rest.substr(0, mark.size()) == mark) {
+      rest.remove_prefix(mark.size());
+      separated = true;
+      break;
+    }
+  }
+  // "2021年": a year is no item number; neither is "3.5%" glued to text.
+  if (!separated && end < text.size() && text[end - 1] != '.') return std::nullopt;
+  rest = Trim(rest);
+  if (rest.empty()) return std::nullopt;
+  return std::pair<std::string, std::string>{*number, std::string(rest)};
+}
+
 bool IsDocumentReference(std::string_view token, const std::vector<std::string_view>& prefixes) {
   token = Trim(token);
   // "SG20-TD123": a study-group qualifier in front of the document kind.

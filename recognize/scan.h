@@ -79,6 +79,10 @@ void FindRecommendations(std::string_view text, const RecommendationWords& words
 // dot or brackets; nullopt otherwise.
 std::optional<std::string> ItemNumber(std::string_view text);
 
+// "7.1\tTitle", "3 Title", "2、Title", "4）Title": an item number at the
+// start of a line and the rest; nullopt when the line does not start so.
+std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_view text);
+
 // A document reference such as "Report 15", "TD 123", "C 45 (WP1/20)",
 // "SG20-TD123", given the prefixes a language uses.
 bool IsDocumentReference(std::string_view token, const std::vector<std::string_view>& prefixes);
