@@ -1,6 +1,10 @@
 #include "emit/emit.h"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 namespace missive {
 
@@ -8,143 +12,528 @@ extern const char* const kSchemaText;
 
 namespace {
 
-// ordered_json keeps the contract's key order, which people reading the
-// output (and diffing it) rely on.
-using Json = nlohmann::ordered_json;
+// Writes JSON text directly, byte for byte as nlohmann::ordered_json's
+// dump(2 or -1, ' ', false, error_handler_t::replace) writes the same tree
+// (emit_test.cc checks it) at a tenth of the cost of building that tree.
+// Keys are written in call order, which is the contract's key order.
+class JsonWriter {
+ public:
+  JsonWriter(bool pretty, std::string* out) : pretty_(pretty), out_(*out) {}
 
-Json Opt(const OptString& value) { return value ? Json(*value) : Json(nullptr); }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
 
-Json Strings(const std::vector<std::string>& values) {
-  Json array = Json::array();
-  for (const auto& value : values) array.push_back(value);
-  return array;
+  // Starts a member; `key` is a plain ASCII literal and needs no escaping.
+  void Key(std::string_view key) {
+    Separate();
+    out_.push_back('"');
+    out_.append(key);
+    out_.append(pretty_ ? "\": " : "\":");
+  }
+  // Starts an array element.
+  void Element() { Separate(); }
+
+  void Null() { out_.append("null"); }
+  void String(std::string_view text);
+  void OptString(const missive::OptString& value) {
+    if (value) {
+      String(*value);
+    } else {
+      Null();
+    }
+  }
+  template <typename Integer>
+  void Number(Integer value) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out_.append(buffer, result.ptr);
+  }
+  void Strings(const std::vector<std::string>& values) {
+    BeginArray();
+    for (const std::string& value : values) {
+      Element();
+      String(value);
+    }
+    EndArray();
+  }
+
+ private:
+  void Open(char bracket) {
+    out_.push_back(bracket);
+    empty_[++depth_] = true;
+  }
+  void Close(char bracket) {
+    const bool empty = empty_[depth_--];
+    // nlohmann writes empty containers as "{}" and "[]" in both styles.
+    if (!empty && pretty_) NewLine();
+    out_.push_back(bracket);
+  }
+  void Separate() {
+    if (!empty_[depth_]) out_.push_back(',');
+    empty_[depth_] = false;
+    if (pretty_) NewLine();
+  }
+  void NewLine() {
+    out_.push_back('\n');
+    out_.append(2 * static_cast<std::size_t>(depth_), ' ');
+  }
+
+  const bool pretty_;
+  std::string& out_;
+  // Per open container (1-based): nothing written in it yet. The record
+  // nests five deep at most (record, blocks, block, rows, row).
+  std::array<bool, 8> empty_{};
+  int depth_ = 0;
+};
+
+// The length of the well-formed UTF-8 sequence at text[i], whose first byte
+// is >= 0x80, or 0 when it is not one; *valid_prefix is then how many of its
+// bytes could start a well-formed sequence. The byte ranges are those of
+// Unicode Table 3-7, which nlohmann's DFA decoder accepts.
+std::size_t Utf8SequenceLength(std::string_view text, std::size_t i, std::size_t* valid_prefix) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80;  // allowed range of the second byte
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  }
+  *valid_prefix = length == 0 ? 0 : 1;
+  if (length == 0) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= text.size()) return 0;
+    const unsigned char c = byte(i + k);
+    if (k == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) return 0;
+    ++*valid_prefix;
+  }
+  return length;
 }
 
-Json ToJson(const Warning& warning) {
-  return Json{{"code", warning.code}, {"message", warning.message}};
+// Bytes written as they are without a look at their neighbours: printable
+// ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+void JsonWriter::String(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  out_.push_back('"');
+  const std::size_t size = text.size();
+  const char* const data = text.data();
+  std::size_t run = 0;  // start of the bytes not yet copied
+  std::size_t i = 0;
+  const auto flush = [&] { out_.append(data + run, i - run); };
+  while (i < size) {
+    while (i < size && kPlain[static_cast<unsigned char>(data[i])]) ++i;
+    if (i == size) break;
+    const auto c = static_cast<unsigned char>(data[i]);
+    if (c >= 0x80) {
+      // The common case (CJK, most of the BMP): a three-byte sequence whose
+      // lead byte puts no limit on the second byte beyond the usual one.
+      if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < size && IsContinuation(data[i + 1]) &&
+          IsContinuation(data[i + 2])) {
+        i += 3;
+        continue;
+      }
+      std::size_t valid_prefix = 0;
+      const std::size_t length = Utf8SequenceLength(text, i, &valid_prefix);
+      if (length != 0) {
+        i += length;
+        continue;
+      }
+      // Like error_handler_t::replace: one U+FFFD for an invalid lead byte
+      // or for the longest valid start of a broken sequence; the byte that
+      // broke it is read again.
+      flush();
+      out_.append(kReplacement);
+      i += valid_prefix == 0 ? 1 : valid_prefix;
+      run = i;
+      continue;
+    }
+    flush();
+    switch (c) {
+      case '"':
+        out_.append("\\\"");
+        break;
+      case '\\':
+        out_.append("\\\\");
+        break;
+      case '\b':
+        out_.append("\\b");
+        break;
+      case '\f':
+        out_.append("\\f");
+        break;
+      case '\n':
+        out_.append("\\n");
+        break;
+      case '\r':
+        out_.append("\\r");
+        break;
+      case '\t':
+        out_.append("\\t");
+        break;
+      default: {
+        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out_.append(escape, sizeof escape);
+      }
+    }
+    ++i;
+    run = i;
+  }
+  flush();
+  out_.push_back('"');
 }
 
-Json ToJson(const Properties& p) {
-  return Json{{"title", Opt(p.title)},
-              {"creator", Opt(p.creator)},
-              {"last_modified_by", Opt(p.last_modified_by)},
-              {"created", Opt(p.created)},
-              {"modified", Opt(p.modified)}};
+void Write(JsonWriter& j, const Warning& warning) {
+  j.BeginObject();
+  j.Key("code");
+  j.String(warning.code);
+  j.Key("message");
+  j.String(warning.message);
+  j.EndObject();
 }
 
-Json ToJson(const LetterFields& l) {
-  Json reference = nullptr;
+void Write(JsonWriter& j, const Properties& p) {
+  j.BeginObject();
+  j.Key("title");
+  j.OptString(p.title);
+  j.Key("creator");
+  j.OptString(p.creator);
+  j.Key("last_modified_by");
+  j.OptString(p.last_modified_by);
+  j.Key("created");
+  j.OptString(p.created);
+  j.Key("modified");
+  j.OptString(p.modified);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const Reference& r) {
+  j.BeginObject();
+  j.Key("text");
+  j.String(r.text);
+  j.Key("issuer");
+  j.OptString(r.issuer);
+  j.Key("kind");
+  j.OptString(r.kind);
+  j.Key("number");
+  j.OptString(r.number);
+  j.Key("file");
+  j.OptString(r.file);
+  j.Key("key");
+  j.OptString(r.key);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const Contact& c) {
+  j.BeginObject();
+  j.Key("name");
+  j.OptString(c.name);
+  j.Key("tel");
+  j.OptString(c.tel);
+  j.Key("fax");
+  j.OptString(c.fax);
+  j.Key("email");
+  j.OptString(c.email);
+  j.Key("web");
+  j.OptString(c.web);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const Signature& s) {
+  j.BeginObject();
+  j.Key("name");
+  j.String(s.name);
+  j.Key("title");
+  j.OptString(s.title);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const LetterFields& l) {
+  j.BeginObject();
+  j.Key("place");
+  j.OptString(l.place);
+  j.Key("date");
+  j.OptString(l.date);
+  j.Key("reference");
   if (l.reference) {
-    const Reference& r = *l.reference;
-    reference = Json{{"text", r.text},       {"issuer", Opt(r.issuer)}, {"kind", Opt(r.kind)},
-                     {"number", Opt(r.number)}, {"file", Opt(r.file)},  {"key", Opt(r.key)}};
+    Write(j, *l.reference);
+  } else {
+    j.Null();
   }
-  Json contact = nullptr;
+  j.Key("addressees");
+  j.Strings(l.addressees);
+  j.Key("copies");
+  j.Strings(l.copies);
+  j.Key("contact");
   if (l.contact) {
-    const Contact& c = *l.contact;
-    contact = Json{{"name", Opt(c.name)}, {"tel", Opt(c.tel)},  {"fax", Opt(c.fax)},
-                   {"email", Opt(c.email)}, {"web", Opt(c.web)}};
+    Write(j, *l.contact);
+  } else {
+    j.Null();
   }
-  Json signature = nullptr;
-  if (l.signature) signature = Json{{"name", l.signature->name}, {"title", Opt(l.signature->title)}};
-  return Json{{"place", Opt(l.place)},
-              {"date", Opt(l.date)},
-              {"reference", reference},
-              {"addressees", Strings(l.addressees)},
-              {"copies", Strings(l.copies)},
-              {"contact", contact},
-              {"subject", Opt(l.subject)},
-              {"salutation", Opt(l.salutation)},
-              {"closing", Opt(l.closing)},
-              {"signature", signature}};
-}
-
-Json ToJson(const Meeting& m) {
-  return Json{{"body", m.body},         {"body_key", Opt(m.body_key)}, {"start", Opt(m.start)},
-              {"end", Opt(m.end)},      {"mode", Opt(m.mode)},         {"location", Opt(m.location)},
-              {"opening", Opt(m.opening)}, {"timezone", Opt(m.timezone)}};
-}
-
-Json ToJson(const Event& e) {
-  return Json{{"title", e.title},     {"date", Opt(e.date)},         {"start", Opt(e.start)},
-              {"end", Opt(e.end)},    {"timezone", Opt(e.timezone)}, {"url", Opt(e.url)},
-              {"text", e.text}};
-}
-
-Json ToJson(const Agenda& a) {
-  Json items = Json::array();
-  for (const AgendaItem& item : a.items) {
-    items.push_back(Json{{"number", item.number},
-                         {"level", item.level},
-                         {"parent", Opt(item.parent)},
-                         {"title", item.title},
-                         {"documents", Strings(item.documents)},
-                         {"notes", Opt(item.notes)}});
+  j.Key("subject");
+  j.OptString(l.subject);
+  j.Key("salutation");
+  j.OptString(l.salutation);
+  j.Key("closing");
+  j.OptString(l.closing);
+  j.Key("signature");
+  if (l.signature) {
+    Write(j, *l.signature);
+  } else {
+    j.Null();
   }
-  return Json{{"title", Opt(a.title)}, {"annex", Opt(a.annex)}, {"items", std::move(items)}};
+  j.EndObject();
 }
 
-Json ToJson(const OutputBlock& b) {
-  if (b.type == "table") {
-    Json rows = Json::array();
-    for (const auto& row : b.rows) rows.push_back(Strings(row));
-    return Json{{"type", b.type}, {"rows", std::move(rows)}};
-  }
-  if (b.type == "heading") return Json{{"type", b.type}, {"level", b.level}, {"text", b.text}};
-  return Json{{"type", b.type},
-              {"text", b.text},
-              {"style", b.style.empty() ? Json(nullptr) : Json(b.style)}};
+void Write(JsonWriter& j, const Meeting& m) {
+  j.BeginObject();
+  j.Key("body");
+  j.String(m.body);
+  j.Key("body_key");
+  j.OptString(m.body_key);
+  j.Key("start");
+  j.OptString(m.start);
+  j.Key("end");
+  j.OptString(m.end);
+  j.Key("mode");
+  j.OptString(m.mode);
+  j.Key("location");
+  j.OptString(m.location);
+  j.Key("opening");
+  j.OptString(m.opening);
+  j.Key("timezone");
+  j.OptString(m.timezone);
+  j.EndObject();
 }
 
-Json ToJson(const OutputNote& n) {
-  return Json{{"kind", n.kind}, {"id", n.id}, {"text", n.text}};
+void Write(JsonWriter& j, const Deadline& d) {
+  j.BeginObject();
+  j.Key("date");
+  j.String(d.date);
+  j.Key("text");
+  j.String(d.text);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const Event& e) {
+  j.BeginObject();
+  j.Key("title");
+  j.String(e.title);
+  j.Key("date");
+  j.OptString(e.date);
+  j.Key("start");
+  j.OptString(e.start);
+  j.Key("end");
+  j.OptString(e.end);
+  j.Key("timezone");
+  j.OptString(e.timezone);
+  j.Key("url");
+  j.OptString(e.url);
+  j.Key("text");
+  j.String(e.text);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const AgendaItem& item) {
+  j.BeginObject();
+  j.Key("number");
+  j.String(item.number);
+  j.Key("level");
+  j.Number(item.level);
+  j.Key("parent");
+  j.OptString(item.parent);
+  j.Key("title");
+  j.String(item.title);
+  j.Key("documents");
+  j.Strings(item.documents);
+  j.Key("notes");
+  j.OptString(item.notes);
+  j.EndObject();
 }
 
 template <typename T>
-Json Array(const std::vector<T>& values) {
-  Json array = Json::array();
-  for (const T& value : values) array.push_back(ToJson(value));
-  return array;
+void Array(JsonWriter& j, const std::vector<T>& values) {
+  j.BeginArray();
+  for (const T& value : values) {
+    j.Element();
+    Write(j, value);
+  }
+  j.EndArray();
+}
+
+void Write(JsonWriter& j, const Agenda& a) {
+  j.BeginObject();
+  j.Key("title");
+  j.OptString(a.title);
+  j.Key("annex");
+  j.OptString(a.annex);
+  j.Key("items");
+  Array(j, a.items);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const Annex& a) {
+  j.BeginObject();
+  j.Key("label");
+  j.String(a.label);
+  j.Key("title");
+  j.OptString(a.title);
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const OutputBlock& b) {
+  j.BeginObject();
+  j.Key("type");
+  j.String(b.type);
+  if (b.type == "table") {
+    j.Key("rows");
+    j.BeginArray();
+    for (const auto& row : b.rows) {
+      j.Element();
+      j.Strings(row);
+    }
+    j.EndArray();
+  } else if (b.type == "heading") {
+    j.Key("level");
+    j.Number(b.level);
+    j.Key("text");
+    j.String(b.text);
+  } else {
+    j.Key("text");
+    j.String(b.text);
+    j.Key("style");
+    if (b.style.empty()) {
+      j.Null();
+    } else {
+      j.String(b.style);
+    }
+  }
+  j.EndObject();
+}
+
+void Write(JsonWriter& j, const OutputNote& n) {
+  j.BeginObject();
+  j.Key("kind");
+  j.String(n.kind);
+  j.Key("id");
+  j.String(n.id);
+  j.Key("text");
+  j.String(n.text);
+  j.EndObject();
+}
+
+// A first guess at the output size, so that appending rarely reallocates.
+std::size_t EstimateSize(const LetterRecord& r) {
+  std::size_t size = 2048;
+  if (r.text) size += r.text->size();
+  for (const OutputBlock& b : r.blocks) {
+    size += b.text.size() + 64;
+    for (const auto& row : b.rows) {
+      for (const std::string& cell : row) size += cell.size() + 16;
+    }
+  }
+  return size + size / 8;
 }
 
 }  // namespace
 
 std::string EmitJson(const LetterRecord& r, JsonStyle style) {
-  Json error = nullptr;
-  if (r.error) error = Json{{"code", ErrorCodeName(r.error->code)}, {"message", r.error->message}};
-  Json deadlines = Json::array();
-  for (const Deadline& d : r.deadlines) deadlines.push_back(Json{{"date", d.date}, {"text", d.text}});
-  Json annexes = Json::array();
-  for (const Annex& a : r.annexes) annexes.push_back(Json{{"label", a.label}, {"title", Opt(a.title)}});
-
-  Json json{
-      {"schema_version", kSchemaVersion},
-      {"id", r.id},
-      {"source",
-       Json{{"path", r.source.path},
-            {"size", r.source.size},
-            {"sha256", r.source.sha256},
-            {"format", r.source.format}}},
-      {"status", r.ok() ? "ok" : "error"},
-      {"error", error},
-      {"warnings", Array(r.warnings)},
-      {"language", Opt(r.language)},
-      {"properties", r.properties ? ToJson(*r.properties) : Json(nullptr)},
-      {"letter", r.letter ? ToJson(*r.letter) : Json(nullptr)},
-      {"meeting", r.meeting ? ToJson(*r.meeting) : Json(nullptr)},
-      {"deadlines", std::move(deadlines)},
-      {"events", Array(r.events)},
-      {"agenda", r.agenda ? ToJson(*r.agenda) : Json(nullptr)},
-      {"annexes", std::move(annexes)},
-      {"recommendations", Strings(r.recommendations)},
-      {"urls", Strings(r.urls)},
-      {"blocks", Array(r.blocks)},
-      {"text", Opt(r.text)},
-      {"notes", Array(r.notes)},
-  };
-  const int indent = style == JsonStyle::kPretty ? 2 : -1;
-  // An archive may hold text that is not valid UTF-8; replacing beats failing.
-  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(EstimateSize(r));
+  JsonWriter j(style == JsonStyle::kPretty, &out);
+  j.BeginObject();
+  j.Key("schema_version");
+  j.String(kSchemaVersion);
+  j.Key("id");
+  j.String(r.id);
+  j.Key("source");
+  j.BeginObject();
+  j.Key("path");
+  j.String(r.source.path);
+  j.Key("size");
+  j.Number(r.source.size);
+  j.Key("sha256");
+  j.String(r.source.sha256);
+  j.Key("format");
+  j.String(r.source.format);
+  j.EndObject();
+  j.Key("status");
+  j.String(r.ok() ? "ok" : "error");
+  j.Key("error");
+  if (r.error) {
+    j.BeginObject();
+    j.Key("code");
+    j.String(ErrorCodeName(r.error->code));
+    j.Key("message");
+    j.String(r.error->message);
+    j.EndObject();
+  } else {
+    j.Null();
+  }
+  j.Key("warnings");
+  Array(j, r.warnings);
+  j.Key("language");
+  j.OptString(r.language);
+  j.Key("properties");
+  if (r.properties) {
+    Write(j, *r.properties);
+  } else {
+    j.Null();
+  }
+  j.Key("letter");
+  if (r.letter) {
+    Write(j, *r.letter);
+  } else {
+    j.Null();
+  }
+  j.Key("meeting");
+  if (r.meeting) {
+    Write(j, *r.meeting);
+  } else {
+    j.Null();
+  }
+  j.Key("deadlines");
+  Array(j, r.deadlines);
+  j.Key("events");
+  Array(j, r.events);
+  j.Key("agenda");
+  if (r.agenda) {
+    Write(j, *r.agenda);
+  } else {
+    j.Null();
+  }
+  j.Key("annexes");
+  Array(j, r.annexes);
+  j.Key("recommendations");
+  j.Strings(r.recommendations);
+  j.Key("urls");
+  j.Strings(r.urls);
+  j.Key("blocks");
+  Array(j, r.blocks);
+  j.Key("text");
+  j.OptString(r.text);
+  j.Key("notes");
+  Array(j, r.notes);
+  j.EndObject();
+  return out;
 }
 
 std::string_view SchemaText() { return kSchemaText; }

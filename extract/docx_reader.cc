@@ -212,31 +212,34 @@ class StoryReader {
     std::optional<int> own_outline;
     bool mark_removed = false;
     if (properties) {
+      // One pass over w:pPr for everything read from it.
+      const auto [p_style, num_pr_node, outline_node, mark, change] = extract_internal::Children(
+          properties, w, {"pStyle", "numPr", "outlineLvl", "rPr", "pPrChange"});
+      pugi::xml_node shown_style = p_style;
+      pugi::xml_node num_pr = num_pr_node;
+      pugi::xml_node outline = outline_node;
       // Rejecting changes restores the properties a tracked formatting change
       // replaced (w:pPrChange keeps the old w:pPr: style, list, outline level).
-      pugi::xml_node shown = properties;
-      if (!accept()) {
-        if (const pugi::xml_node change = Child(properties, w, "pPrChange")) {
-          shown = Child(change, w, "pPr");
-        }
+      if (!accept() && change) {
+        const auto [old_style, old_num_pr, old_outline] = extract_internal::Children(
+            Child(change, w, "pPr"), w, {"pStyle", "numPr", "outlineLvl"});
+        shown_style = old_style;
+        num_pr = old_num_pr;
+        outline = old_outline;
       }
-      style_id = Attr(Child(shown, w, "pStyle"), w, "val").value();
-      if (const pugi::xml_node num_pr = Child(shown, w, "numPr")) {
-        if (const pugi::xml_node num_id = Child(num_pr, w, "numId")) {
-          own_numbering.num_id = Attr(num_id, w, "val").value();
-        }
-        if (const pugi::xml_node ilvl = Child(num_pr, w, "ilvl")) {
-          own_numbering.level = ParseInt(Attr(ilvl, w, "val").value());
-        }
+      style_id = Attr(shown_style, w, "val").value();
+      if (num_pr) {
+        const auto [num_id, ilvl] = extract_internal::Children(num_pr, w, {"numId", "ilvl"});
+        if (num_id) own_numbering.num_id = Attr(num_id, w, "val").value();
+        if (ilvl) own_numbering.level = ParseInt(Attr(ilvl, w, "val").value());
       }
-      if (const pugi::xml_node outline = Child(shown, w, "outlineLvl")) {
-        own_outline = ParseInt(Attr(outline, w, "val").value());
-      }
+      if (outline) own_outline = ParseInt(Attr(outline, w, "val").value());
       // A deleted paragraph mark (or, when rejecting, an inserted one) joins
       // this paragraph to the next.
-      if (const pugi::xml_node mark = Child(properties, w, "rPr")) {
-        mark_removed = accept() ? (Child(mark, w, "del") || Child(mark, w, "moveFrom"))
-                                : (Child(mark, w, "ins") || Child(mark, w, "moveTo"));
+      if (mark) {
+        const auto [removed, moved] = extract_internal::Children(
+            mark, w, {accept() ? "del" : "ins", accept() ? "moveFrom" : "moveTo"});
+        mark_removed = removed || moved;
       }
     }
 
@@ -323,14 +326,12 @@ class StoryReader {
     int grid_before = 0;
     int grid_after = 0;
     if (const pugi::xml_node properties = Child(tr, w, "trPr")) {
+      const auto [changed, before, after] = extract_internal::Children(
+          properties, w, {accept() ? "del" : "ins", "gridBefore", "gridAfter"});
       // A row inserted or deleted as a tracked change.
-      if (accept() ? static_cast<bool>(Child(properties, w, "del"))
-                   : static_cast<bool>(Child(properties, w, "ins"))) {
-        return;
-      }
-      grid_before =
-          ParseInt(Attr(Child(properties, w, "gridBefore"), w, "val").value()).value_or(0);
-      grid_after = ParseInt(Attr(Child(properties, w, "gridAfter"), w, "val").value()).value_or(0);
+      if (changed) return;
+      grid_before = ParseInt(Attr(before, w, "val").value()).value_or(0);
+      grid_after = ParseInt(Attr(after, w, "val").value()).value_or(0);
     }
     TableRow row;
     // Skipped grid columns become one empty cell spanning them.
@@ -350,10 +351,11 @@ class StoryReader {
         TableCell cell;
         bool continuation = false;
         if (const pugi::xml_node properties = Child(child, w, "tcPr")) {
-          const int span =
-              ParseInt(Attr(Child(properties, w, "gridSpan"), w, "val").value()).value_or(1);
+          const auto [grid_span, merge] =
+              extract_internal::Children(properties, w, {"gridSpan", "vMerge"});
+          const int span = ParseInt(Attr(grid_span, w, "val").value()).value_or(1);
           if (span > 1) cell.column_span = span;
-          if (const pugi::xml_node merge = Child(properties, w, "vMerge")) {
+          if (merge) {
             continuation = std::string_view(Attr(merge, w, "val").value()) != "restart";
           }
         }

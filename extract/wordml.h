@@ -5,7 +5,9 @@
 // then compared as plain strings on the hot path.
 #pragma once
 
+#include <array>
 #include <charconv>
+#include <cstddef>
 #include <cstring>
 #include <optional>
 #include <pugixml.hpp>
@@ -38,6 +40,22 @@ inline std::string_view LocalName(const char* name, std::string_view prefix) {
   return name + prefix.size();
 }
 
+// Whether LocalName(name, prefix) == local, without measuring `name`: the
+// hot path of the walk, where strlen cost more than the comparison.
+inline bool NameIs(const char* name, std::string_view prefix, std::string_view local) {
+  // A local name never holds ':', so a match with an empty prefix has none either.
+  if (local.empty() || local.find(':') != std::string_view::npos) {
+    return LocalName(name, prefix) == local;
+  }
+  if (!prefix.empty()) {
+    if (name[0] != prefix[0] || std::strncmp(name + 1, prefix.data() + 1, prefix.size() - 1) != 0) {
+      return false;
+    }
+    name += prefix.size();
+  }
+  return std::strncmp(name, local.data(), local.size()) == 0 && name[local.size()] == '\0';
+}
+
 inline std::string_view Local(pugi::xml_node node, std::string_view prefix) {
   return LocalName(node.name(), prefix);
 }
@@ -46,7 +64,7 @@ inline std::string_view Local(pugi::xml_node node, std::string_view prefix) {
 inline pugi::xml_attribute Attr(pugi::xml_node node, std::string_view prefix,
                                 std::string_view local) {
   for (pugi::xml_attribute attribute : node.attributes()) {
-    if (LocalName(attribute.name(), prefix) == local) return attribute;
+    if (NameIs(attribute.name(), prefix, local)) return attribute;
   }
   return {};
 }
@@ -54,9 +72,30 @@ inline pugi::xml_attribute Attr(pugi::xml_node node, std::string_view prefix,
 // The first child element `prefix``local` of `node`, or an empty node.
 inline pugi::xml_node Child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
   for (pugi::xml_node child : node.children()) {
-    if (Local(child, prefix) == local) return child;
+    if (NameIs(child.name(), prefix, local)) return child;
   }
   return {};
+}
+
+// Child(node, prefix, locals[i]) for every i, in one pass over the children
+// (properties such as w:pPr are read several children at a time).
+template <std::size_t N>
+std::array<pugi::xml_node, N> Children(pugi::xml_node node, std::string_view prefix,
+                                       const std::string_view (&locals)[N]) {
+  std::array<pugi::xml_node, N> found{};
+  std::size_t missing = N;
+  for (pugi::xml_node child = node.first_child(); child && missing > 0;
+       child = child.next_sibling()) {
+    const std::string_view local = Local(child, prefix);
+    if (local.empty()) continue;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (!found[i] && local == locals[i]) {
+        found[i] = child;
+        --missing;
+      }
+    }
+  }
+  return found;
 }
 
 // A decimal attribute value; nullopt when it is not a number that fits.
