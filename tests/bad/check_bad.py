@@ -85,7 +85,7 @@ def run(command, folder, time_limit):
             err_path.read_text(errors="replace"))
 
 
-def check(case, record, expect, failures):
+def check(record, expect, failures):
     code = expect.get("code")
     if code is None:
         if record.get("status") != "ok":
@@ -148,7 +148,7 @@ def main():
         except json.JSONDecodeError as error:
             failures.append(f"stdout is not one JSON record ({error}): {stdout[:200]!r}")
     if record is not None:
-        check(args.case, record, expect, failures)
+        check(record, expect, failures)
         wanted_exit = 0 if expect.get("code") is None else 1
         if code != wanted_exit:
             failures.append(f"exit status {code}, expected {wanted_exit}")

@@ -284,6 +284,16 @@ def case_too_many_entries():
     return build_zip(entries)
 
 
+def case_zip64_huge_entry_count():
+    # A ZIP64 end record claiming 2^40 entries over an empty directory: the
+    # count must not be trusted for an allocation.
+    count = 1 << 40
+    record = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, count * 46, 0)
+    locator = struct.pack("<IIQI", 0x07064B50, 0, 30, 1)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return b"PK\x03\x04" + bytes(26) + record + locator + end
+
+
 def case_billion_laughs():
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
@@ -484,6 +494,8 @@ CASES = {
                                                        "message": ["max_paragraphs"]}),
     "too-many-entries": (case_too_many_entries, {"code": "limit-exceeded",
                                                  "message": ["max_zip_entries"]}),
+    "zip64-huge-entry-count": (case_zip64_huge_entry_count, {"code": "truncated",
+                                                             "message": ["damaged"]}),
     "duplicate-entry-names": (case_duplicate_entry_names, {"code": "not-docx",
                                                            "message": ["more than once"]}),
     "duplicate-names-by-case": (case_duplicate_names_by_case, {"code": "not-docx",
@@ -502,6 +514,8 @@ CASES = {
     "dev-zero": ("/dev/zero", {"code": "io", "message": ["not a regular file"]}),
     "fifo": ("fifo", {"code": "io", "message": ["not a regular file"]}),
     "missing-file": ("missing", {"code": "io", "message": ["No such file"]}),
+    # A regular file whose read fails (EIO: missive's own address 0).
+    "read-error": ("/proc/self/mem", {"code": "io", "message": ["cannot read"]}),
     # 600 MiB of nothing (sparse): refused by its size, without reading it.
     "sparse-600mib": ("sparse", {"code": "limit-exceeded", "message": ["512 MiB"]}),
     "unreadable": ("unreadable", {"code": "io", "message": ["Permission denied"]}),
