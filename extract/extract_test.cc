@@ -15,35 +15,15 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/support/zip_builder.h"
+
 namespace missive {
 namespace {
 
 // ---------------------------------------------------------------------------
 // Building packages the way Word writes them.
 
-// Zips `parts` (name -> content, in order) into an in-memory archive.
-std::string Zip(const std::vector<std::pair<std::string, std::string>>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* source = zip_source_buffer_create(content.data(), content.size(), 0, &error);
-    zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-  }
-  zip_close(zip);
-  std::string bytes;
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  bytes.resize(static_cast<std::size_t>(zip_source_tell(buffer)));
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, bytes.data(), bytes.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return bytes;
-}
+using test_support::Zip;
 
 constexpr std::string_view kXmlDeclaration =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)";
