@@ -77,7 +77,9 @@ Result<std::string> ReadInputFile(const std::string& path) {
                      " bytes, more than the 512 MiB a Word document can be (the file-size "
                      "limit); it is not read"};
   }
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  // One byte more than the size, so that the read which finds the end of the
+  // file needs no new room.
+  std::string bytes(static_cast<std::size_t>(info.st_size) + 1, '\0');
   std::size_t used = 0;
   // Until end of file, one byte past the limit at most: a file may grow or
   // shrink while it is read.

@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
   // error code limit-exceeded.
   convert
       ->add_option("--max-inflated-mb", max_inflated_mb,
-                   "Memory budget of one package, in MiB: its uncompressed parts plus an "
-                   "estimate of their parsed XML")
+                   "Memory budget of one package, in MiB: its uncompressed parts plus the "
+                   "memory of their parsed XML")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40))
       ->capture_default_str()
       ->group("Safety limits");

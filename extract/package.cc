@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <utility>
 
@@ -15,10 +16,6 @@ constexpr std::uint64_t kMaxReserve = 256 * 1024 * 1024;
 // Small parts compress very well legitimately, so the ratio is only judged
 // once an entry has inflated this much.
 constexpr std::uint64_t kRatioGrace = 1024 * 1024;
-// What pugixml (1.13, 64-bit) allocates per node and per attribute; text is
-// parsed in place and costs nothing more.
-constexpr std::uint64_t kTreeBytesPerNode = 64;
-constexpr std::uint64_t kTreeBytesPerAttribute = 40;
 
 // What to tell the user when libzip could not read the archive or an entry.
 Error ZipError(int zip_code, std::string_view bytes, std::string_view context) {
@@ -79,7 +76,8 @@ std::string FoldCase(std::string_view name) {
   return folded;
 }
 
-// Releases zlib's state however Read leaves.
+// One zlib state per thread, reset for every entry: inflateInit allocates
+// several kilobytes, which every part of every file would otherwise repeat.
 class Inflater {
  public:
   Inflater() = default;
@@ -89,11 +87,21 @@ class Inflater {
   Inflater(const Inflater&) = delete;
   Inflater& operator=(const Inflater&) = delete;
 
-  bool Init() {
-    live_ = inflateInit2(&stream_, -MAX_WBITS) == Z_OK;  // raw deflate, as zip stores it
-    return live_;
+  // A stream ready for a new raw deflate entry (as zip stores them), or
+  // null when zlib has no memory for one.
+  static z_stream* ForNextEntry() {
+    thread_local Inflater inflater;
+    z_stream* stream = &inflater.stream_;
+    if (!inflater.live_) {
+      inflater.live_ = inflateInit2(stream, -MAX_WBITS) == Z_OK;
+      if (!inflater.live_) return nullptr;
+    } else if (inflateReset(stream) != Z_OK) {
+      return nullptr;
+    }
+    stream->next_in = nullptr;
+    stream->avail_in = 0;
+    return stream;
   }
-  z_stream* stream() { return &stream_; }
 
  private:
   z_stream stream_{};
@@ -101,13 +109,15 @@ class Inflater {
 };
 
 // ---------------------------------------------------------------------------
-// The pre-scan of an XML part: one pass over its code units that counts what
-// the parsed tree will hold and stops at the first thing we refuse.
+// Checks on a parsed XML part. pugixml parses without recursion and never
+// expands entities, so a part can be parsed first and judged after: its tree
+// memory is capped while it is built (ParseBudget) and its depth, paragraphs
+// and DTD are read off the finished tree in one walk.
 
 enum class XmlEncoding { kBytes, kUtf16Le, kUtf16Be, kUnsupported };
 
-// pugixml's own guess (guess_buffer_encoding), so that the scan and the parse
-// read the same units. Byte encodings (UTF-8, Latin-1) share '<' and '>'.
+// pugixml's own guess (guess_buffer_encoding), so that we refuse UTF-32
+// before pugixml would convert it.
 XmlEncoding DetectEncoding(std::string_view bytes) {
   const auto at = [&](std::size_t i) {
     return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0x100u;
@@ -128,132 +138,105 @@ XmlEncoding DetectEncoding(std::string_view bytes) {
   return XmlEncoding::kBytes;
 }
 
-struct ByteUnits {
-  static constexpr std::size_t kUnitBytes = 1;
-  std::string_view bytes;
-
-  std::size_t size() const { return bytes.size(); }
-  unsigned operator[](std::size_t i) const { return static_cast<unsigned char>(bytes[i]); }
-  std::size_t Find(std::string_view needle, std::size_t from) const {
-    return bytes.find(needle, from);
-  }
+// What one parse may allocate. pugixml takes its memory from one global pair
+// of functions; they consult the budget of the parse running on their thread
+// and refuse once it is spent, which pugixml reports as out of memory.
+struct ParseBudget {
+  std::uint64_t left;
+  std::uint64_t allocated = 0;
+  bool exceeded = false;
 };
 
-template <bool kBigEndian>
-struct Utf16Units {
-  static constexpr std::size_t kUnitBytes = 2;
-  std::string_view bytes;
+thread_local ParseBudget* active_budget = nullptr;
 
-  std::size_t size() const { return bytes.size() / 2; }
-  unsigned operator[](std::size_t i) const {
-    const unsigned first = static_cast<unsigned char>(bytes[2 * i]);
-    const unsigned second = static_cast<unsigned char>(bytes[2 * i + 1]);
-    return kBigEndian ? first << 8 | second : second << 8 | first;
-  }
-  // `needle` is ASCII.
-  std::size_t Find(std::string_view needle, std::size_t from) const {
-    const std::size_t n = size();
-    if (needle.size() > n) return std::string_view::npos;
-    for (std::size_t i = from; i + needle.size() <= n; ++i) {
-      std::size_t k = 0;
-      while (k < needle.size() && (*this)[i + k] == static_cast<unsigned char>(needle[k])) ++k;
-      if (k == needle.size()) return i;
+void* AllocateForPugixml(std::size_t size) {
+  if (ParseBudget* budget = active_budget) {
+    if (size > budget->left) {
+      budget->exceeded = true;
+      return nullptr;
     }
-    return std::string_view::npos;
+    budget->left -= size;
+    budget->allocated += size;
   }
-};
-
-struct XmlCounts {
-  std::uint64_t nodes = 0;       // elements, text and CDATA: what pugixml allocates nodes for
-  std::uint64_t attributes = 0;  // every '=' inside a start tag, outside quotes
-  std::uint64_t paragraphs = 0;  // start tags named p or tc, whatever their prefix
-};
-
-struct ScanStop {
-  enum class Why { kTooDeep, kDoctype } why;
-  std::size_t offset;  // in bytes
-};
-
-// Whether `literal` (ASCII) starts at unit `at`.
-template <typename Units>
-bool StartsAt(const Units& units, std::size_t at, std::string_view literal) {
-  if (at + literal.size() > units.size()) return false;
-  for (std::size_t k = 0; k < literal.size(); ++k) {
-    if (units[at + k] != static_cast<unsigned char>(literal[k])) return false;
-  }
-  return true;
+  return std::malloc(size);
 }
 
-bool IsXmlSpace(unsigned c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+void FreeForPugixml(void* pointer) { std::free(pointer); }
 
-// Linear in the size of the part whatever it holds: every search starts
-// where the last one ended. Malformed markup only makes the counts rough;
-// pugixml reports it afterwards.
-template <typename Units>
-std::optional<ScanStop> ScanXml(const Units& units, std::uint32_t max_depth, XmlCounts* counts) {
-  const std::size_t n = units.size();
-  std::size_t i = 0;
-  std::uint64_t depth = 0;
-  while (i < n) {
-    const std::size_t open = units.Find("<", i);
-    if (open == std::string_view::npos) break;
-    if (open > i && depth > 0) ++counts->nodes;  // text between tags
-    if (open + 1 >= n) break;
-    const unsigned kind = units[open + 1];
-    std::size_t close;
-    if (kind == '?') {
-      close = units.Find("?>", open + 2);
-      if (close != std::string_view::npos) close += 1;
-    } else if (kind == '!') {
-      if (StartsAt(units, open, "<!--")) {
-        close = units.Find("-->", open + 4);
-        if (close != std::string_view::npos) close += 2;
-      } else if (StartsAt(units, open, "<![CDATA[")) {
-        ++counts->nodes;
-        close = units.Find("]]>", open + 9);
-        if (close != std::string_view::npos) close += 2;
-      } else {
-        // <!DOCTYPE, or <!ENTITY and friends outside one.
-        return ScanStop{ScanStop::Why::kDoctype, open * Units::kUnitBytes};
-      }
-    } else if (kind == '/') {
-      if (depth > 0) --depth;
-      close = units.Find(">", open + 2);
-    } else {
-      if (++depth > max_depth) return ScanStop{ScanStop::Why::kTooDeep, open * Units::kUnitBytes};
-      ++counts->nodes;
-      std::size_t k = open + 1;
-      std::size_t local = k;
-      while (k < n && !IsXmlSpace(units[k]) && units[k] != '/' && units[k] != '>') {
-        if (units[k] == ':') local = k + 1;
-        ++k;
-      }
-      const std::size_t local_size = k - local;
-      if ((local_size == 1 && units[local] == 'p') ||
-          (local_size == 2 && units[local] == 't' && units[local + 1] == 'c')) {
-        ++counts->paragraphs;
-      }
-      unsigned quote = 0;
-      for (; k < n; ++k) {
-        const unsigned c = units[k];
-        if (quote != 0) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '=') {
-          ++counts->attributes;
-        } else if (c == '>') {
-          break;
-        }
-      }
-      if (k >= n) break;
-      if (units[k - 1] == '/') --depth;  // <empty/>
-      close = k;
-    }
-    if (close == std::string_view::npos) break;
-    i = close + 1;
+void InstallPugixmlAllocator() {
+  static const bool installed = [] {
+    pugi::set_memory_management_functions(AllocateForPugixml, FreeForPugixml);
+    return true;
+  }();
+  (void)installed;
+}
+
+// Every parse gets its first page free: pugixml allocates whole pages of
+// 32 KiB however small the part, and only a few parts are alive at once.
+constexpr std::uint64_t kFreeTreeBytes = 64 * 1024;
+
+// Sets the budget of the parses on this thread for as long as it lives.
+class BudgetScope {
+ public:
+  explicit BudgetScope(ParseBudget* budget) : previous_(active_budget) { active_budget = budget; }
+  ~BudgetScope() { active_budget = previous_; }
+  BudgetScope(const BudgetScope&) = delete;
+  BudgetScope& operator=(const BudgetScope&) = delete;
+
+ private:
+  ParseBudget* previous_;
+};
+
+// Whether an element named `name` ("w:p", "p", "x:tc") is a paragraph or a
+// table cell, whatever its prefix.
+bool IsParagraphOrCell(const char* name) {
+  // Names are a few bytes long: a plain loop beats a call to strrchr.
+  const char* local = name;
+  for (const char* c = name; *c != '\0'; ++c) {
+    if (*c == ':') local = c + 1;
   }
-  return std::nullopt;
+  return (local[0] == 'p' && local[1] == '\0') ||
+         (local[0] == 't' && local[1] == 'c' && local[2] == '\0');
+}
+
+// One walk over a parsed tree: the depth of its elements, its paragraphs and
+// cells, and the first DTD, which pugixml keeps as a node (parse_doctype).
+class TreeCheck : public pugi::xml_tree_walker {
+ public:
+  explicit TreeCheck(std::uint32_t max_depth) : max_depth_(max_depth) {}
+
+  bool for_each(pugi::xml_node& node) override {
+    const pugi::xml_node_type type = node.type();
+    if (type == pugi::node_element) {
+      // depth() counts from 0 for the children of the document node.
+      if (static_cast<std::uint32_t>(depth()) >= max_depth_) {
+        too_deep_ = node;
+        return false;
+      }
+      if (IsParagraphOrCell(node.name())) ++paragraphs_;
+    } else if (type == pugi::node_doctype) {
+      doctype_ = node;
+      return false;
+    }
+    return true;
+  }
+
+  pugi::xml_node too_deep() const { return too_deep_; }
+  pugi::xml_node doctype() const { return doctype_; }
+  std::uint64_t paragraphs() const { return paragraphs_; }
+
+ private:
+  std::uint32_t max_depth_;
+  pugi::xml_node too_deep_;
+  pugi::xml_node doctype_;
+  std::uint64_t paragraphs_ = 0;
+};
+
+// Where `node` starts in the part, for messages; pugixml knows it only for
+// nodes whose name or value lies in the parsed buffer.
+std::string ByteOffset(pugi::xml_node node) {
+  const std::ptrdiff_t offset = node.offset_debug();
+  return offset < 0 ? std::string("an unknown byte") : "byte " + std::to_string(offset);
 }
 
 }  // namespace
@@ -330,6 +313,17 @@ std::optional<Error> ZipPackage::BudgetExceeded(std::string_view name) const {
                    "trusted file"};
 }
 
+Error ZipPackage::TreeTooLarge(std::string_view name) const {
+  return Error{ErrorCode::kLimitExceeded,
+               "the package needs more than the limit max_inflated_bytes (" +
+                   std::to_string(options_.max_inflated_bytes) + " bytes) by part " +
+                   std::string(name) + ": its parsed XML alone would take more than the " +
+                   std::to_string(BytesLeft()) + " bytes left after " +
+                   std::to_string(used_bytes_) +
+                   " inflated and parsed so far; it may be an XML bomb, so raise the limit "
+                   "only for a trusted file"};
+}
+
 std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name,
                                       std::string* out) {
   out->clear();
@@ -356,7 +350,7 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   if (has_size) {
     const std::uint64_t left =
         options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
-    out->reserve(static_cast<std::size_t>(std::min({stat.size, left, kMaxReserve}) + kReadChunk));
+    out->reserve(static_cast<std::size_t>(std::min({stat.size, left, kMaxReserve}) + 1));
   }
 
   // Raw reads: we inflate ourselves, so that we know how many compressed
@@ -367,33 +361,50 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
     zip_fclose(file);
     return error;
   };
-  Inflater inflater;
-  if (deflated && !inflater.Init()) {
+  z_stream* const stream = Inflater::ForNextEntry();
+  if (stream == nullptr) {
     return close(Error{ErrorCode::kIo, "out of memory while reading the zip archive"});
   }
-  z_stream* stream = inflater.stream();
-  std::string input(kReadChunk, '\0');
+  // Compressed bytes are copied out in chunks; most parts fit one.
+  const std::size_t input_size =
+      (stat.valid & ZIP_STAT_COMP_SIZE) != 0
+          ? static_cast<std::size_t>(std::clamp<std::uint64_t>(stat.comp_size, 1, kReadChunk))
+          : kReadChunk;
+  if (input_capacity_ < input_size) {
+    input_ = std::make_unique_for_overwrite<char[]>(input_size);
+    input_capacity_ = input_size;
+  }
+  char* const input = input_.get();
   std::uint64_t consumed = 0;
   bool input_done = false;
   uLong crc = crc32(0, nullptr, 0);
   while (true) {
     if (stream->avail_in == 0 && !input_done) {
-      const zip_int64_t n = zip_fread(file, input.data(), input.size());
+      const zip_int64_t n = zip_fread(file, input, input_size);
       if (n < 0) return close(ZipError(zip_error_code_zip(zip_file_get_error(file)), {}, context));
       input_done = n == 0;
-      stream->next_in = reinterpret_cast<Bytef*>(input.data());
+      stream->next_in = reinterpret_cast<Bytef*>(input);
       stream->avail_in = static_cast<uInt>(n);
     }
     const std::size_t used = out->size();
     std::size_t produced;
     bool stream_end = false;
     if (deflated) {
-      out->resize(used + kReadChunk);
+      // Room for what the directory declares and one byte more, which
+      // catches an entry that holds more; resize zero-fills what it adds.
+      const std::size_t room =
+          has_size && stat.size >= used
+              ? static_cast<std::size_t>(std::min<std::uint64_t>(kReadChunk, stat.size - used + 1))
+              : kReadChunk;
+      out->resize(used + room);
       stream->next_out = reinterpret_cast<Bytef*>(out->data() + used);
-      stream->avail_out = static_cast<uInt>(kReadChunk);
+      stream->avail_out = static_cast<uInt>(room);
       const uInt before = stream->avail_in;
-      const int status = inflate(stream, Z_NO_FLUSH);
-      produced = kReadChunk - stream->avail_out;
+      // Z_FINISH: an entry inflated in one call (the output has room for
+      // all of it) then skips zlib's copy into its sliding window. A call
+      // that cannot finish returns Z_BUF_ERROR and the next one goes on.
+      const int status = inflate(stream, Z_FINISH);
+      produced = room - stream->avail_out;
       consumed += before - stream->avail_in;
       out->resize(used + produced);
       if (status == Z_STREAM_END) {
@@ -464,21 +475,14 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
   const std::string_view bytes = loaded->bytes;
   const std::string prefix = "part " + std::string(name);
 
-  const XmlEncoding encoding = DetectEncoding(bytes);
-  const std::uint32_t max_depth = package->options().max_xml_depth;
-  XmlCounts counts;
-  std::optional<ScanStop> stop;
   pugi::xml_encoding parse_encoding = pugi::encoding_auto;
-  switch (encoding) {
+  switch (DetectEncoding(bytes)) {
     case XmlEncoding::kBytes:
-      stop = ScanXml(ByteUnits{bytes}, max_depth, &counts);
       break;
     case XmlEncoding::kUtf16Le:
-      stop = ScanXml(Utf16Units<false>{bytes}, max_depth, &counts);
       parse_encoding = pugi::encoding_utf16_le;
       break;
     case XmlEncoding::kUtf16Be:
-      stop = ScanXml(Utf16Units<true>{bytes}, max_depth, &counts);
       parse_encoding = pugi::encoding_utf16_be;
       break;
     case XmlEncoding::kUnsupported:
@@ -487,37 +491,52 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                        " is encoded in UTF-32, but a Word package uses only UTF-8 or "
                        "UTF-16; re-save the document in Word"};
   }
-  if (stop && stop->why == ScanStop::Why::kTooDeep) {
-    return Error{ErrorCode::kLimitExceeded,
-                 prefix + " nests elements more than the limit max_xml_depth (" +
-                     std::to_string(max_depth) + ") deep at byte " + std::to_string(stop->offset) +
-                     "; Word documents nest a few dozen levels, so the file is refused as unsafe"};
-  }
-  if (stop) {
-    return Error{ErrorCode::kXmlMalformed,
-                 prefix + " has a document type declaration (<!DOCTYPE) at byte " +
-                     std::to_string(stop->offset) +
-                     ", which Word packages must not have; its entities are never expanded and "
-                     "the file is refused as unsafe: re-save the document in Word"};
-  }
-  // pugixml converts UTF-16 into a new UTF-8 buffer of up to 3 bytes a unit.
-  const std::uint64_t converted = encoding == XmlEncoding::kBytes ? 0 : bytes.size() / 2 * 3;
-  const std::uint64_t tree_bytes =
-      counts.nodes * kTreeBytesPerNode + counts.attributes * kTreeBytesPerAttribute + converted;
-  if (std::optional<Error> error = package->Charge(name, tree_bytes, counts.paragraphs)) {
-    return error;
-  }
 
   // parse_ws_pcdata keeps whitespace-only w:t text (" " between words).
-  // No parse_doctype, although the scan refused any DTD already.
-  const pugi::xml_parse_result result =
-      loaded->doc.load_buffer_inplace(loaded->bytes.data(), loaded->bytes.size(),
-                                      pugi::parse_default | pugi::parse_ws_pcdata, parse_encoding);
+  // parse_doctype keeps a DTD as a node, so that the check below sees it;
+  // pugixml never expands its entities either way.
+  InstallPugixmlAllocator();
+  ParseBudget budget{package->BytesLeft() + kFreeTreeBytes};
+  pugi::xml_parse_result result;
+  {
+    BudgetScope scope(&budget);
+    result = loaded->doc.load_buffer_inplace(
+        loaded->bytes.data(), loaded->bytes.size(),
+        pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype, parse_encoding);
+  }
+  const std::uint64_t tree_bytes =
+      budget.allocated > kFreeTreeBytes ? budget.allocated - kFreeTreeBytes : 0;
+  if (budget.exceeded) {
+    return package->TreeTooLarge(name);
+  }
   if (!result) {
+    if (result.status == pugi::status_out_of_memory) {
+      return Error{ErrorCode::kIo, "out of memory while parsing " + prefix};
+    }
     return Error{ErrorCode::kXmlMalformed,
                  prefix + " is not well-formed XML at byte " + std::to_string(result.offset) +
                      " (" + result.description() +
                      "); the document is damaged: open and repair it in Word, then save again"};
+  }
+
+  const std::uint32_t max_depth = package->options().max_xml_depth;
+  TreeCheck check(max_depth);
+  loaded->doc.traverse(check);
+  if (check.too_deep()) {
+    return Error{ErrorCode::kLimitExceeded,
+                 prefix + " nests elements more than the limit max_xml_depth (" +
+                     std::to_string(max_depth) + ") deep at " + ByteOffset(check.too_deep()) +
+                     "; Word documents nest a few dozen levels, so the file is refused as unsafe"};
+  }
+  if (check.doctype()) {
+    return Error{ErrorCode::kXmlMalformed,
+                 prefix + " has a document type declaration (<!DOCTYPE) at " +
+                     ByteOffset(check.doctype()) +
+                     ", which Word packages must not have; its entities are never expanded and "
+                     "the file is refused as unsafe: re-save the document in Word"};
+  }
+  if (std::optional<Error> error = package->Charge(name, tree_bytes, check.paragraphs())) {
+    return error;
   }
   *part = std::move(loaded);
   return std::nullopt;

@@ -4,6 +4,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -45,6 +46,14 @@ class ZipPackage {
   std::optional<Error> Charge(std::string_view name, std::uint64_t tree_bytes,
                               std::uint64_t paragraphs);
 
+  // What max_inflated_bytes still allows, for a parse to allocate.
+  std::uint64_t BytesLeft() const {
+    return options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
+  }
+
+  // The error for a parse of part `name` that outgrew BytesLeft().
+  Error TreeTooLarge(std::string_view name) const;
+
   const ExtractOptions& options() const { return options_; }
 
  private:
@@ -60,9 +69,11 @@ class ZipPackage {
   // two entries share one.
   static constexpr std::uint64_t kDuplicate = ~std::uint64_t{0};
   std::unordered_map<std::string, std::uint64_t> entries_;
-  std::uint64_t used_bytes_ = 0;  // inflated plus parsed-tree bytes so far
-  std::uint64_t tree_bytes_ = 0;  // the parsed-tree share of used_bytes_
-  std::uint64_t paragraphs_ = 0;  // w:p and w:tc start tags in the parts read
+  std::uint64_t used_bytes_ = 0;   // inflated plus parsed-tree bytes so far
+  std::uint64_t tree_bytes_ = 0;   // the parsed-tree share of used_bytes_
+  std::uint64_t paragraphs_ = 0;   // w:p and w:tc elements in the parts read
+  std::unique_ptr<char[]> input_;  // compressed bytes of the entry being read
+  std::size_t input_capacity_ = 0;
 };
 
 // A parsed XML part. pugixml parses `bytes` in place, so the two live together.
@@ -73,12 +84,14 @@ struct XmlPart {
 };
 
 // Inflates and parses part `name`. *part stays null when the package has no
-// such part. Before parsing, one pass over the bytes refuses what pugixml
+// such part. The parse may allocate only what max_inflated_bytes leaves (past
+// a first page of each part), and the parsed tree is refused for what pugixml
 // would accept but we must not: nesting deeper than max_xml_depth and too
 // many paragraphs (kLimitExceeded), a DTD (kXmlMalformed: OPC [M1.18] forbids
-// them, and their entities are how billion-laughs attacks work) and
-// encodings other than UTF-8 and UTF-16 (OPC [M1.17]). A part that is not
-// well-formed gives kXmlMalformed with its name and byte offset.
+// them, and their entities are how billion-laughs attacks work; pugixml never
+// expands them) and encodings other than UTF-8 and UTF-16 (OPC [M1.17]). A
+// part that is not well-formed gives kXmlMalformed with its name and byte
+// offset.
 std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                                  std::unique_ptr<XmlPart>* part);
 

@@ -29,14 +29,20 @@ struct Prefixes {
 // namespaces it does not declare. Transitional and Strict URIs both count.
 Prefixes DetectPrefixes(pugi::xml_node root);
 
+// Whether NUL-terminated `name` starts with `prefix`. Prefixes are a few
+// bytes ("w:"): an inline loop beats a call to strncmp. A shorter `name`
+// fails at its NUL, which no prefix holds.
+inline bool HasPrefix(const char* name, std::string_view prefix) {
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (name[i] != prefix[i]) return false;
+  }
+  return true;
+}
+
 // The local part of `name` when it is written with `prefix`, else "".
 inline std::string_view LocalName(const char* name, std::string_view prefix) {
   if (prefix.empty()) return std::strchr(name, ':') == nullptr ? name : std::string_view();
-  // Most names fail on the first byte; `name` is NUL-terminated, so the
-  // comparison stops there.
-  if (name[0] != prefix[0] || std::strncmp(name + 1, prefix.data() + 1, prefix.size() - 1) != 0) {
-    return {};
-  }
+  if (!HasPrefix(name, prefix)) return {};
   return name + prefix.size();
 }
 
@@ -47,13 +53,9 @@ inline bool NameIs(const char* name, std::string_view prefix, std::string_view l
   if (local.empty() || local.find(':') != std::string_view::npos) {
     return LocalName(name, prefix) == local;
   }
-  if (!prefix.empty()) {
-    if (name[0] != prefix[0] || std::strncmp(name + 1, prefix.data() + 1, prefix.size() - 1) != 0) {
-      return false;
-    }
-    name += prefix.size();
-  }
-  return std::strncmp(name, local.data(), local.size()) == 0 && name[local.size()] == '\0';
+  if (!HasPrefix(name, prefix)) return false;
+  name += prefix.size();
+  return HasPrefix(name, local) && name[local.size()] == '\0';
 }
 
 inline std::string_view Local(pugi::xml_node node, std::string_view prefix) {
