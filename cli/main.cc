@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
       ->group("Safety limits");
   convert
       ->add_option("--max-xml-depth", options.convert.extract.max_xml_depth,
-                   "Deepest element nesting in any XML part")
+                   "Deepest element nesting in the text read (body, headers, notes)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str()
       ->group("Safety limits");

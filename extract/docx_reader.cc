@@ -55,19 +55,36 @@ using extract_internal::StyleSheet;
 using extract_internal::XmlPart;
 using extract_internal::ZipPackage;
 
-// What every story of one package reads from.
+// What every story of one package reads from, and what reading them counts.
 struct PackageContext {
   const ExtractOptions* options;
   const StyleSheet* styles;
   const extract_internal::Numbering* numbering;
-  bool* too_deep;  // set when content was skipped for nesting too deep
+  bool* too_deep;               // set when content was skipped for nesting too deep
+  std::uint64_t* paragraphs;    // paragraphs and table cells read so far, in every story
+  std::optional<Error>* limit;  // set when a limit stops the reading
 };
 
 // The walk is recursive, so a crafted document could exhaust the stack.
-// Real documents nest a few dozen elements deep at most.
+// Real documents nest a few dozen elements deep at most. Past this depth
+// content is skipped (with a warning) when max_xml_depth allows more.
 constexpr int kMaxNesting = 256;
 
-// Counts one level of nesting for the lifetime of a recursive call.
+// The depth of `node` as an element: 1 for the root element.
+int ElementDepth(pugi::xml_node node) {
+  int depth = 0;
+  for (; node && node.type() == pugi::node_element; node = node.parent()) ++depth;
+  return depth;
+}
+
+// " at byte N" where `node` starts in its part, for messages; pugixml knows
+// it only for nodes whose name or value lies in the parsed buffer.
+std::string AtByte(pugi::xml_node node) {
+  const std::ptrdiff_t offset = node.offset_debug();
+  return offset < 0 ? std::string() : " at byte " + std::to_string(offset);
+}
+
+// Counts one level of element nesting for the lifetime of a scope.
 class NestingGuard {
  public:
   explicit NestingGuard(int* depth) : depth_(depth) { ++*depth_; }
@@ -138,7 +155,9 @@ class StoryReader {
   // `relationships` are those of `part`; both must outlive the reader.
   StoryReader(const PackageContext& context, const XmlPart& part,
               const std::vector<Relationship>& relationships)
-      : context_(context), prefixes_(DetectPrefixes(part.doc.document_element())) {
+      : context_(context),
+        part_name_(part.name),
+        prefixes_(DetectPrefixes(part.doc.document_element())) {
     for (const Relationship& relationship : relationships) {
       relationships_.emplace(relationship.id, &relationship);
     }
@@ -149,6 +168,7 @@ class StoryReader {
   void ReadStory(pugi::xml_node container, std::vector<Block>* out) {
     fields_.clear();
     code_depth_ = 0;
+    depth_ = ElementDepth(container);
     ReadBlocks(container, out);
     fields_.clear();
     code_depth_ = 0;
@@ -157,10 +177,37 @@ class StoryReader {
  private:
   std::string_view W(pugi::xml_node node) const { return Local(node, prefixes_.w); }
 
-  bool TooDeep() const {
+  // Whether to stop descending: a limit stopped the reading, or `depth_`
+  // (the element depth of the node being read, kept by NestingGuard) is
+  // past max_xml_depth, or past what the recursion may take.
+  bool TooDeep(pugi::xml_node node) const {
+    if (context_.limit->has_value()) return true;
+    const std::uint32_t max_depth = context_.options->max_xml_depth;
+    if (static_cast<std::uint32_t>(depth_) > max_depth) {
+      *context_.limit =
+          Error{ErrorCode::kLimitExceeded,
+                "part " + part_name_ + " nests elements more than the limit max_xml_depth (" +
+                    std::to_string(max_depth) + ") deep" + AtByte(node) +
+                    "; Word documents nest a few dozen levels, so the file is refused as unsafe"};
+      return true;
+    }
     if (depth_ <= kMaxNesting) return false;
     *context_.too_deep = true;
     return true;
+  }
+
+  // Counts a paragraph or table cell against max_paragraphs before it is
+  // read; false when that is one too many.
+  bool CountParagraph() {
+    if (++*context_.paragraphs <= context_.options->max_paragraphs) return true;
+    if (!context_.limit->has_value()) {
+      *context_.limit = Error{ErrorCode::kLimitExceeded,
+                              "the document has more than the limit max_paragraphs (" +
+                                  std::to_string(context_.options->max_paragraphs) +
+                                  " paragraphs and table cells) by part " + part_name_ +
+                                  "; raise the limit only for a trusted file"};
+    }
+    return false;
   }
   bool accept() const { return context_.options->accept_changes; }
 
@@ -182,25 +229,27 @@ class StoryReader {
 
   void ReadBlock(pugi::xml_node node, std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    if (TooDeep(node)) return;
     const std::string_view local = W(node);
     if (local == "p") {
-      ReadParagraph(node, out, carry);
+      if (CountParagraph()) ReadParagraph(node, out, carry);
     } else if (local == "tbl") {
       FlushCarry(out, carry);
       ReadTable(node, out);
     } else if (local == "sdt") {
-      for (pugi::xml_node child : Child(node, prefixes_.w, "sdtContent").children()) {
-        ReadBlock(child, out, carry);
-      }
+      const pugi::xml_node content = Child(node, prefixes_.w, "sdtContent");
+      const NestingGuard content_level(&depth_);
+      if (TooDeep(content)) return;
+      for (pugi::xml_node child : content.children()) ReadBlock(child, out, carry);
     } else if (local == "customXml" || (local == "ins" && accept()) ||
                (local == "moveTo" && accept()) || (local == "del" && !accept()) ||
                (local == "moveFrom" && !accept())) {
       for (pugi::xml_node child : node.children()) ReadBlock(child, out, carry);
     } else if (local.empty() && Local(node, prefixes_.mc) == "AlternateContent") {
-      for (pugi::xml_node child : ChooseAlternate(node, prefixes_.mc).children()) {
-        ReadBlock(child, out, carry);
-      }
+      const pugi::xml_node branch = ChooseAlternate(node, prefixes_.mc);
+      const NestingGuard branch_level(&depth_);
+      if (TooDeep(branch)) return;
+      for (pugi::xml_node child : branch.children()) ReadBlock(child, out, carry);
     }
   }
 
@@ -304,18 +353,22 @@ class StoryReader {
     out->push_back(std::move(block));
   }
 
+  // The rows among the children of `container`, whose depth is depth_.
   void ReadRows(pugi::xml_node container, Table* table) {
-    const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    const NestingGuard guard(&depth_);  // the children's level
+    if (TooDeep(container.first_child())) return;
     for (pugi::xml_node child : container.children()) {
       const std::string_view local = W(child);
       if (local == "tr") {
         ReadRow(child, table);
       } else if (local == "sdt") {
-        ReadRows(Child(child, prefixes_.w, "sdtContent"), table);
+        const pugi::xml_node content = Child(child, prefixes_.w, "sdtContent");
+        const NestingGuard content_level(&depth_);
+        ReadRows(content, table);
       } else if (local == "customXml") {
         ReadRows(child, table);
       } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+        const NestingGuard branch_level(&depth_);
         ReadRows(ChooseAlternate(child, prefixes_.mc), table);
       }
     }
@@ -341,13 +394,15 @@ class StoryReader {
     table->rows.push_back(std::move(row));
   }
 
+  // The cells among the children of `container`, whose depth is depth_.
   void ReadCells(pugi::xml_node container, TableRow* row) {
-    const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    const NestingGuard guard(&depth_);  // the children's level
+    if (TooDeep(container.first_child())) return;
     const std::string_view w = prefixes_.w;
     for (pugi::xml_node child : container.children()) {
       const std::string_view local = W(child);
       if (local == "tc") {
+        if (!CountParagraph()) return;
         TableCell cell;
         bool continuation = false;
         if (const pugi::xml_node properties = Child(child, w, "tcPr")) {
@@ -364,10 +419,13 @@ class StoryReader {
         if (!continuation) ReadBlocks(child, &cell.blocks);
         row->cells.push_back(std::move(cell));
       } else if (local == "sdt") {
-        ReadCells(Child(child, w, "sdtContent"), row);
+        const pugi::xml_node content = Child(child, w, "sdtContent");
+        const NestingGuard content_level(&depth_);
+        ReadCells(content, row);
       } else if (local == "customXml") {
         ReadCells(child, row);
       } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+        const NestingGuard branch_level(&depth_);
         ReadCells(ChooseAlternate(child, prefixes_.mc), row);
       }
     }
@@ -377,14 +435,12 @@ class StoryReader {
   // w:ins, w:sdt or w:smartTag may wrap either.
   void ReadInline(pugi::xml_node node) {
     const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    if (TooDeep(node)) return;
     const std::string_view w = prefixes_.w;
     const std::string_view local = W(node);
     if (local.empty()) {
       if (Local(node, prefixes_.mc) == "AlternateContent") {
-        for (pugi::xml_node child : ChooseAlternate(node, prefixes_.mc).children()) {
-          ReadInline(child);
-        }
+        ReadInlineGrandchildren(ChooseAlternate(node, prefixes_.mc));
       } else {
         const std::string_view math = Local(node, prefixes_.m);
         if (math == "oMath" || math == "oMathPara") ReadMath(node);
@@ -397,7 +453,7 @@ class StoryReader {
           ReadRun(node);
         } else if (local == "ruby") {
           // The base text is what the line reads; w:rt is the annotation.
-          for (pugi::xml_node child : Child(node, w, "rubyBase").children()) ReadInline(child);
+          ReadInlineGrandchildren(Child(node, w, "rubyBase"));
         }
         return;
       case 't':
@@ -436,7 +492,7 @@ class StoryReader {
     } else if (local == "del" || local == "moveFrom") {
       if (!accept()) ReadInlineChildren(node);
     } else if (local == "sdt") {
-      ReadInlineChildren(Child(node, w, "sdtContent"));
+      ReadInlineGrandchildren(Child(node, w, "sdtContent"));
     } else if (local == "smartTag" || local == "customXml" || local == "dir" || local == "bdo") {
       ReadInlineChildren(node);
     } else if (local == "drawing" || local == "pict" || local == "object") {
@@ -449,6 +505,14 @@ class StoryReader {
 
   void ReadInlineChildren(pugi::xml_node node) {
     for (pugi::xml_node child : node.children()) ReadInline(child);
+  }
+
+  // The children of `wrapper`, a child of the node being read (the content
+  // of a w:sdt, the branch of an mc:AlternateContent): one level deeper.
+  void ReadInlineGrandchildren(pugi::xml_node wrapper) {
+    const NestingGuard wrapper_level(&depth_);
+    if (TooDeep(wrapper)) return;
+    ReadInlineChildren(wrapper);
   }
 
   void ReadRun(pugi::xml_node r) {
@@ -536,8 +600,8 @@ class StoryReader {
 
   // The text of an equation, without its layout.
   void ReadMath(pugi::xml_node node) {
-    const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    const NestingGuard guard(&depth_);  // the children's level
+    if (TooDeep(node.first_child())) return;
     for (pugi::xml_node child : node.children()) {
       if (Local(child, prefixes_.m) == "t") {
         AppendText(child.child_value());
@@ -550,13 +614,14 @@ class StoryReader {
   // Finds the w:txbxContent of text boxes inside a drawing (DrawingML or
   // VML), reading one branch of any mc:AlternateContent on the way.
   void ReadTextBoxes(pugi::xml_node node) {
-    const NestingGuard guard(&depth_);
-    if (TooDeep()) return;
+    const NestingGuard guard(&depth_);  // the children's level
+    if (TooDeep(node.first_child())) return;
     for (pugi::xml_node child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       if (W(child) == "txbxContent") {
         ReadTextBox(child);
       } else if (Local(child, prefixes_.mc) == "AlternateContent") {
+        const NestingGuard branch_level(&depth_);
         ReadTextBoxes(ChooseAlternate(child, prefixes_.mc));
       } else {
         ReadTextBoxes(child);
@@ -594,6 +659,7 @@ class StoryReader {
   }
 
   const PackageContext& context_;
+  const std::string part_name_;
   const Prefixes prefixes_;
   std::unordered_map<std::string_view, const Relationship*> relationships_;
   NumberingState numbering_state_;
@@ -759,12 +825,14 @@ class DocxReader {
     }
     styles_.Load(styles_part.get());
     numbering_.Load(numbering_part.get(), styles_);
-    context_ = PackageContext{&options_, &styles_, &numbering_, &too_deep_};
+    context_ = PackageContext{&options_, &styles_, &numbering_, &too_deep_, &paragraphs_, &limit_};
 
     StoryReader body(context_, *main_part, relationships);
     body.ReadStory(Child(root, prefixes.w, "body"), &document.body);
+    if (limit_) return *limit_;
 
     if (auto error = ReadNotes(relationships, &document.notes)) return *error;
+    if (limit_) return *limit_;
 
     if (const Relationship* core = FindRelationship(package_relationships, "/core-properties")) {
       std::unique_ptr<XmlPart> core_part;
@@ -830,7 +898,7 @@ class DocxReader {
       note.id = name;
       reader.ReadStory(root, &note.blocks);
       notes->push_back(std::move(note));
-      return std::nullopt;
+      return limit_;
     }
     const Prefixes prefixes = DetectPrefixes(root);
     const std::string_view w = prefixes.w;
@@ -847,6 +915,7 @@ class DocxReader {
       note.id = Attr(child, w, "id").value();
       reader.ReadStory(child, &note.blocks);
       notes->push_back(std::move(note));
+      if (limit_) return limit_;
     }
     return std::nullopt;
   }
@@ -857,6 +926,8 @@ class DocxReader {
   extract_internal::Numbering numbering_;
   PackageContext context_{};
   bool too_deep_ = false;
+  std::uint64_t paragraphs_ = 0;
+  std::optional<Error> limit_;
 };
 
 }  // namespace

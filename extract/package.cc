@@ -111,8 +111,10 @@ class Inflater {
 // ---------------------------------------------------------------------------
 // Checks on a parsed XML part. pugixml parses without recursion and never
 // expands entities, so a part can be parsed first and judged after: its tree
-// memory is capped while it is built (ParseBudget) and its depth, paragraphs
-// and DTD are read off the finished tree in one walk.
+// memory is capped while it is built (ParseBudget) and a DTD is looked for
+// among its top-level nodes. Nesting depth and paragraph counts are limited
+// where the document model is built (docx_reader.cc), the only recursive
+// reader of the tree.
 
 enum class XmlEncoding { kBytes, kUtf16Le, kUtf16Be, kUnsupported };
 
@@ -186,58 +188,6 @@ class BudgetScope {
  private:
   ParseBudget* previous_;
 };
-
-// Whether an element named `name` ("w:p", "p", "x:tc") is a paragraph or a
-// table cell, whatever its prefix.
-bool IsParagraphOrCell(const char* name) {
-  // Names are a few bytes long: a plain loop beats a call to strrchr.
-  const char* local = name;
-  for (const char* c = name; *c != '\0'; ++c) {
-    if (*c == ':') local = c + 1;
-  }
-  return (local[0] == 'p' && local[1] == '\0') ||
-         (local[0] == 't' && local[1] == 'c' && local[2] == '\0');
-}
-
-// One walk over a parsed tree: the depth of its elements, its paragraphs and
-// cells, and the first DTD, which pugixml keeps as a node (parse_doctype).
-class TreeCheck : public pugi::xml_tree_walker {
- public:
-  explicit TreeCheck(std::uint32_t max_depth) : max_depth_(max_depth) {}
-
-  bool for_each(pugi::xml_node& node) override {
-    const pugi::xml_node_type type = node.type();
-    if (type == pugi::node_element) {
-      // depth() counts from 0 for the children of the document node.
-      if (static_cast<std::uint32_t>(depth()) >= max_depth_) {
-        too_deep_ = node;
-        return false;
-      }
-      if (IsParagraphOrCell(node.name())) ++paragraphs_;
-    } else if (type == pugi::node_doctype) {
-      doctype_ = node;
-      return false;
-    }
-    return true;
-  }
-
-  pugi::xml_node too_deep() const { return too_deep_; }
-  pugi::xml_node doctype() const { return doctype_; }
-  std::uint64_t paragraphs() const { return paragraphs_; }
-
- private:
-  std::uint32_t max_depth_;
-  pugi::xml_node too_deep_;
-  pugi::xml_node doctype_;
-  std::uint64_t paragraphs_ = 0;
-};
-
-// Where `node` starts in the part, for messages; pugixml knows it only for
-// nodes whose name or value lies in the parsed buffer.
-std::string ByteOffset(pugi::xml_node node) {
-  const std::ptrdiff_t offset = node.offset_debug();
-  return offset < 0 ? std::string("an unknown byte") : "byte " + std::to_string(offset);
-}
 
 }  // namespace
 
@@ -447,19 +397,10 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   return close(std::nullopt);
 }
 
-std::optional<Error> ZipPackage::Charge(std::string_view name, std::uint64_t tree_bytes,
-                                        std::uint64_t paragraphs) {
+std::optional<Error> ZipPackage::Charge(std::string_view name, std::uint64_t tree_bytes) {
   used_bytes_ += tree_bytes;
   tree_bytes_ += tree_bytes;
   if (used_bytes_ > options_.max_inflated_bytes) return BudgetExceeded(name);
-  paragraphs_ += paragraphs;
-  if (paragraphs_ > options_.max_paragraphs) {
-    return Error{ErrorCode::kLimitExceeded,
-                 "the document has more than the limit max_paragraphs (" +
-                     std::to_string(options_.max_paragraphs) +
-                     " paragraphs and table cells) by part " + std::string(name) +
-                     "; raise the limit only for a trusted file"};
-  }
   return std::nullopt;
 }
 
@@ -519,25 +460,18 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                      "); the document is damaged: open and repair it in Word, then save again"};
   }
 
-  const std::uint32_t max_depth = package->options().max_xml_depth;
-  TreeCheck check(max_depth);
-  loaded->doc.traverse(check);
-  if (check.too_deep()) {
-    return Error{ErrorCode::kLimitExceeded,
-                 prefix + " nests elements more than the limit max_xml_depth (" +
-                     std::to_string(max_depth) + ") deep at " + ByteOffset(check.too_deep()) +
-                     "; Word documents nest a few dozen levels, so the file is refused as unsafe"};
-  }
-  if (check.doctype()) {
+  // A DTD can only stand before the root element; pugixml keeps it as a
+  // node there (parse_doctype) and fails on one anywhere else.
+  for (const pugi::xml_node node : loaded->doc.children()) {
+    if (node.type() != pugi::node_doctype) continue;
+    const std::ptrdiff_t offset = node.offset_debug();
     return Error{ErrorCode::kXmlMalformed,
-                 prefix + " has a document type declaration (<!DOCTYPE) at " +
-                     ByteOffset(check.doctype()) +
+                 prefix + " has a document type declaration (<!DOCTYPE)" +
+                     (offset < 0 ? std::string() : " at byte " + std::to_string(offset)) +
                      ", which Word packages must not have; its entities are never expanded and "
                      "the file is refused as unsafe: re-save the document in Word"};
   }
-  if (std::optional<Error> error = package->Charge(name, tree_bytes, check.paragraphs())) {
-    return error;
-  }
+  if (std::optional<Error> error = package->Charge(name, tree_bytes)) return error;
   *part = std::move(loaded);
   return std::nullopt;
 }

@@ -22,8 +22,7 @@ namespace missive::extract_internal {
 // A zip archive read from caller-owned bytes, which must outlive it. It
 // inflates entries itself (zlib) so that every limit is checked while
 // inflating: ExtractOptions::max_inflated_bytes over the whole file,
-// max_compression_ratio per entry, and through Charge() the XML trees and
-// the paragraph count.
+// max_compression_ratio per entry, and through Charge() the XML trees.
 class ZipPackage {
  public:
   static Result<std::unique_ptr<ZipPackage>> Open(std::string_view bytes,
@@ -41,10 +40,8 @@ class ZipPackage {
   // Inflates entry `index` (named `name` in messages) into *out.
   std::optional<Error> Read(std::uint64_t index, std::string_view name, std::string* out);
 
-  // Counts a parsed XML tree of `tree_bytes` against max_inflated_bytes and
-  // its paragraphs and cells against max_paragraphs, before it is built.
-  std::optional<Error> Charge(std::string_view name, std::uint64_t tree_bytes,
-                              std::uint64_t paragraphs);
+  // Counts a parsed XML tree of `tree_bytes` against max_inflated_bytes.
+  std::optional<Error> Charge(std::string_view name, std::uint64_t tree_bytes);
 
   // What max_inflated_bytes still allows, for a parse to allocate.
   std::uint64_t BytesLeft() const {
@@ -71,7 +68,6 @@ class ZipPackage {
   std::unordered_map<std::string, std::uint64_t> entries_;
   std::uint64_t used_bytes_ = 0;   // inflated plus parsed-tree bytes so far
   std::uint64_t tree_bytes_ = 0;   // the parsed-tree share of used_bytes_
-  std::uint64_t paragraphs_ = 0;   // w:p and w:tc elements in the parts read
   std::unique_ptr<char[]> input_;  // compressed bytes of the entry being read
   std::size_t input_capacity_ = 0;
 };
@@ -85,13 +81,12 @@ struct XmlPart {
 
 // Inflates and parses part `name`. *part stays null when the package has no
 // such part. The parse may allocate only what max_inflated_bytes leaves (past
-// a first page of each part), and the parsed tree is refused for what pugixml
-// would accept but we must not: nesting deeper than max_xml_depth and too
-// many paragraphs (kLimitExceeded), a DTD (kXmlMalformed: OPC [M1.18] forbids
-// them, and their entities are how billion-laughs attacks work; pugixml never
-// expands them) and encodings other than UTF-8 and UTF-16 (OPC [M1.17]). A
-// part that is not well-formed gives kXmlMalformed with its name and byte
-// offset.
+// a first page of each part: kLimitExceeded), and a part is refused for what
+// pugixml would accept but we must not: a DTD (kXmlMalformed: OPC [M1.18]
+// forbids them, and their entities are how billion-laughs attacks work;
+// pugixml never expands them) and encodings other than UTF-8 and UTF-16 (OPC
+// [M1.17]). A part that is not well-formed gives kXmlMalformed with its name
+// and byte offset.
 std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                                  std::unique_ptr<XmlPart>* part);
 
