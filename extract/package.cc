@@ -10,7 +10,10 @@
 namespace missive::extract_internal {
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = 64 * 1024;  // compressed bytes copied out at a time
+// Inflated bytes produced at a time, between two checks of the limits. Most
+// parts fit one call, which spares zlib its copy into the sliding window.
+constexpr std::uint64_t kInflateChunk = 1024 * 1024;
 // Even untouched, a reservation must be granted; past this, grow as data comes.
 constexpr std::uint64_t kMaxReserve = 256 * 1024 * 1024;
 // Small parts compress very well legitimately, so the ratio is only judged
@@ -189,7 +192,28 @@ class BudgetScope {
   ParseBudget* previous_;
 };
 
+// Spare part buffers of this thread, with their capacity. Bounded in count
+// and size, so a worker keeps at most a few MiB between files.
+constexpr std::size_t kSpareBuffers = 8;
+constexpr std::size_t kLargestSpareBuffer = 2 * 1024 * 1024;
+thread_local std::vector<std::string> spare_buffers;
+
 }  // namespace
+
+XmlPart::XmlPart() {
+  if (!spare_buffers.empty()) {
+    bytes = std::move(spare_buffers.back());
+    spare_buffers.pop_back();
+    bytes.clear();
+  }
+}
+
+// The tree is destroyed after this body runs; it never reads the buffer again.
+XmlPart::~XmlPart() {
+  if (spare_buffers.size() < kSpareBuffers && bytes.capacity() <= kLargestSpareBuffer) {
+    spare_buffers.push_back(std::move(bytes));
+  }
+}
 
 Result<std::unique_ptr<ZipPackage>> ZipPackage::Open(std::string_view bytes,
                                                      const ExtractOptions& options) {
@@ -341,11 +365,14 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
     bool stream_end = false;
     if (deflated) {
       // Room for what the directory declares and one byte more, which
-      // catches an entry that holds more; resize zero-fills what it adds.
-      const std::size_t room =
-          has_size && stat.size >= used
-              ? static_cast<std::size_t>(std::min<std::uint64_t>(kReadChunk, stat.size - used + 1))
-              : kReadChunk;
+      // catches an entry that holds more, and never more than one byte past
+      // the budget; resize zero-fills what it adds.
+      const std::uint64_t budget_left =
+          options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
+      std::uint64_t room64 = std::min(kInflateChunk, budget_left + 1);
+      if (has_size && stat.size >= used)
+        room64 = std::min<std::uint64_t>(room64, stat.size - used + 1);
+      const std::size_t room = static_cast<std::size_t>(room64);
       out->resize(used + room);
       stream->next_out = reinterpret_cast<Bytef*>(out->data() + used);
       stream->avail_out = static_cast<uInt>(room);

@@ -73,7 +73,14 @@ class ZipPackage {
 };
 
 // A parsed XML part. pugixml parses `bytes` in place, so the two live together.
+// The byte buffers are recycled per thread: a worker reads the same few parts
+// of file after file, and fresh memory for each would be faulted in again.
 struct XmlPart {
+  XmlPart();
+  ~XmlPart();
+  XmlPart(const XmlPart&) = delete;
+  XmlPart& operator=(const XmlPart&) = delete;
+
   std::string name;
   std::string bytes;
   pugi::xml_document doc;
