@@ -1,5 +1,6 @@
 #include "extract/package.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -110,6 +111,31 @@ class Inflater {
   z_stream stream_{};
   bool live_ = false;
 };
+
+// libdeflate's whole-buffer decompressor, one per thread.
+libdeflate_decompressor* WholeBufferInflater() {
+  struct Owner {
+    libdeflate_decompressor* decompressor = libdeflate_alloc_decompressor();
+    ~Owner() {
+      if (decompressor != nullptr) libdeflate_free_decompressor(decompressor);
+    }
+  };
+  thread_local Owner owner;
+  return owner.decompressor;
+}
+
+// Compressed bytes of the entry being read, kept per thread across files.
+thread_local std::unique_ptr<char[]> compressed_buffer;
+thread_local std::size_t compressed_capacity = 0;
+constexpr std::size_t kLargestKeptCompressed = 4 * 1024 * 1024;
+
+char* CompressedBuffer(std::size_t size) {
+  if (compressed_capacity < size) {
+    compressed_buffer = std::make_unique_for_overwrite<char[]>(size);
+    compressed_capacity = size;
+  }
+  return compressed_buffer.get();
+}
 
 // ---------------------------------------------------------------------------
 // Checks on a parsed XML part. pugixml parses without recursion and never
@@ -287,6 +313,43 @@ std::optional<Error> ZipPackage::BudgetExceeded(std::string_view name) const {
                    "trusted file"};
 }
 
+std::optional<Error> ZipPackage::ReadWhole(zip_file_t* file, const zip_stat_t& stat,
+                                           const std::string& context, std::string* out) {
+  libdeflate_decompressor* const decompressor = WholeBufferInflater();
+  if (decompressor == nullptr) {
+    return Error{ErrorCode::kIo, "out of memory while reading the zip archive"};
+  }
+  const std::size_t compressed_size = static_cast<std::size_t>(stat.comp_size);
+  char* const compressed = CompressedBuffer(std::max<std::size_t>(compressed_size, 1));
+  std::size_t have = 0;
+  while (have < compressed_size) {
+    const zip_int64_t n = zip_fread(file, compressed + have, compressed_size - have);
+    if (n < 0) return ZipError(zip_error_code_zip(zip_file_get_error(file)), {}, context);
+    if (n == 0) return Damaged(context, "its compressed data ends early");
+    have += static_cast<std::size_t>(n);
+  }
+  out->resize(static_cast<std::size_t>(stat.size));
+  std::size_t produced = 0;
+  const libdeflate_result result = libdeflate_deflate_decompress(
+      decompressor, compressed, compressed_size, out->data(), out->size(), &produced);
+  if (compressed_capacity > kLargestKeptCompressed) {
+    compressed_buffer.reset();
+    compressed_capacity = 0;
+  }
+  if (result == LIBDEFLATE_INSUFFICIENT_SPACE) {
+    return Damaged(context, "it holds more data than the zip directory says");
+  }
+  if (result != LIBDEFLATE_SUCCESS) return Damaged(context, "its compressed data is invalid");
+  if (produced != out->size()) {
+    return Damaged(context, "it holds less data than the zip directory says");
+  }
+  used_bytes_ += produced;
+  if ((stat.valid & ZIP_STAT_CRC) != 0 && libdeflate_crc32(0, out->data(), produced) != stat.crc) {
+    return Damaged(context, "its checksum does not match");
+  }
+  return std::nullopt;
+}
+
 Error ZipPackage::TreeTooLarge(std::string_view name) const {
   return Error{ErrorCode::kLimitExceeded,
                "the package needs more than the limit max_inflated_bytes (" +
@@ -335,6 +398,21 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
     zip_fclose(file);
     return error;
   };
+
+  // The common case in one step: an entry whose declared size is within the
+  // budget and the ratio limit is inflated whole by libdeflate (two to three
+  // times faster than zlib) into a buffer of that size. A lie in the
+  // directory then shows as too little or too much room. Any other entry
+  // goes through zlib below, which checks the limits as data arrives.
+  const std::uint64_t budget_left =
+      options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
+  const bool has_comp_size = (stat.valid & ZIP_STAT_COMP_SIZE) != 0;
+  if (deflated && has_size && has_comp_size && stat.size <= budget_left &&
+      stat.comp_size <= kMaxReserve &&
+      (stat.size <= kRatioGrace ||
+       stat.size / std::max<std::uint64_t>(stat.comp_size, 1) <= options_.max_compression_ratio)) {
+    return close(ReadWhole(file, stat, context, out));
+  }
   z_stream* const stream = Inflater::ForNextEntry();
   if (stream == nullptr) {
     return close(Error{ErrorCode::kIo, "out of memory while reading the zip archive"});
@@ -367,9 +445,9 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
       // Room for what the directory declares and one byte more, which
       // catches an entry that holds more, and never more than one byte past
       // the budget; resize zero-fills what it adds.
-      const std::uint64_t budget_left =
+      const std::uint64_t left_now =
           options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
-      std::uint64_t room64 = std::min(kInflateChunk, budget_left + 1);
+      std::uint64_t room64 = std::min(kInflateChunk, left_now + 1);
       if (has_size && stat.size >= used)
         room64 = std::min<std::uint64_t>(room64, stat.size - used + 1);
       const std::size_t room = static_cast<std::size_t>(room64);

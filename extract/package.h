@@ -59,6 +59,11 @@ class ZipPackage {
 
   std::optional<Error> BudgetExceeded(std::string_view name) const;
 
+  // Read()'s fast path: a deflated entry whose declared sizes were checked
+  // against the limits, inflated whole.
+  std::optional<Error> ReadWhole(zip_file_t* file, const zip_stat_t& stat,
+                                 const std::string& context, std::string* out);
+
   zip_t* zip_;
   std::string_view bytes_;
   ExtractOptions options_;

@@ -6,7 +6,8 @@ set -euo pipefail
 # Libraries and headers: checked as Debian packages.
 packages=(
   build-essential cmake pkg-config
-  libpugixml-dev libzip-dev libicu-dev nlohmann-json3-dev libssl-dev libcli11-dev
+  libpugixml-dev libzip-dev zlib1g-dev libdeflate-dev libicu-dev nlohmann-json3-dev libssl-dev
+  libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # Tools: checked as commands, since a machine may carry them from elsewhere
