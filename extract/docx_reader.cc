@@ -215,7 +215,9 @@ class StoryReader {
   // next one; `carry` holds it until then.
   void ReadBlocks(pugi::xml_node container, std::vector<Block>* out) {
     std::optional<Paragraph> carry;
-    for (pugi::xml_node child : container.children()) ReadBlock(child, out, &carry);
+    for (pugi::xml_node child = container.first_child(); child; child = child.next_sibling()) {
+      ReadBlock(child, out, &carry);
+    }
     FlushCarry(out, &carry);
   }
 
@@ -316,7 +318,7 @@ class StoryReader {
     paragraph_ = &paragraph;
     text_boxes_ = &text_boxes;
     ++paragraph_serial_;
-    for (pugi::xml_node child : p.children()) ReadInline(child);
+    ReadInlineChildren(p);
     paragraph_ = outer_paragraph;
     text_boxes_ = outer_boxes;
 
@@ -437,8 +439,8 @@ class StoryReader {
     const NestingGuard guard(&depth_);
     if (TooDeep(node)) return;
     const std::string_view w = prefixes_.w;
-    const std::string_view local = W(node);
-    if (local.empty()) {
+    const char* const name = node.name();
+    if (!extract_internal::HasPrefix(name, w) || (w.empty() && std::strchr(name, ':') != nullptr)) {
       if (Local(node, prefixes_.mc) == "AlternateContent") {
         ReadInlineGrandchildren(ChooseAlternate(node, prefixes_.mc));
       } else {
@@ -447,64 +449,127 @@ class StoryReader {
       }
       return;
     }
-    switch (local.front()) {
+    // Dispatch on the first letter of the local name: most elements here
+    // (w:rPr, w:pPr, w:bookmarkStart, w:proofErr...) carry no text and are
+    // passed over after a comparison or two.
+    const char* const local = name + w.size();
+    const auto is = [local](std::string_view candidate) {
+      return extract_internal::IsLocalName(local, candidate);
+    };
+    switch (local[0]) {
+      case 'b':
+        if (is("br")) {
+          AppendText("\n");
+        } else if (is("bdo")) {
+          ReadInlineChildren(node);
+        }
+        return;
+      case 'c':
+        if (is("cr")) {
+          AppendText("\n");
+        } else if (is("customXml")) {
+          ReadInlineChildren(node);
+        }
+        return;
+      case 'd':
+        if (is("del")) {
+          if (!accept()) ReadInlineChildren(node);
+        } else if (is("delText")) {
+          // Deleted text is only reached inside w:del when changes are rejected.
+          if (!accept()) AppendText(node.child_value());
+        } else if (is("delInstrText")) {
+          AppendFieldCode(node);
+        } else if (is("dir")) {
+          ReadInlineChildren(node);
+        } else if (is("drawing")) {
+          ReadDrawing(node);
+        }
+        return;
+      case 'f':
+        if (is("fldChar")) {
+          ReadFieldChar(node);
+        } else if (is("fldSimple")) {
+          ReadSimpleField(node);
+        }
+        return;
+      case 'h':
+        if (is("hyperlink")) ReadHyperlink(node);
+        return;
+      case 'i':
+        if (is("ins")) {
+          if (accept()) ReadInlineChildren(node);
+        } else if (is("instrText")) {
+          AppendFieldCode(node);
+        }
+        return;
+      case 'm':
+        if (is("moveTo")) {
+          if (accept()) ReadInlineChildren(node);
+        } else if (is("moveFrom")) {
+          if (!accept()) ReadInlineChildren(node);
+        }
+        return;
+      case 'n':
+        if (is("noBreakHyphen")) AppendText("-");
+        return;
+      case 'o':
+        if (is("object")) ReadDrawing(node);
+        return;
+      case 'p':
+        if (is("ptab")) {
+          AppendText("\t");
+        } else if (is("pict")) {
+          ReadDrawing(node);
+        }
+        return;
       case 'r':
-        if (local == "r") {
+        if (is("r")) {
           ReadRun(node);
-        } else if (local == "ruby") {
+        } else if (is("ruby")) {
           // The base text is what the line reads; w:rt is the annotation.
           ReadInlineGrandchildren(Child(node, w, "rubyBase"));
         }
         return;
+      case 's':
+        if (is("sym")) {
+          ReadSymbol(node);
+        } else if (is("sdt")) {
+          ReadInlineGrandchildren(Child(node, w, "sdtContent"));
+        } else if (is("smartTag")) {
+          ReadInlineChildren(node);
+        }
+        return;
       case 't':
-        if (local == "t") {
+        if (is("t")) {
           AppendText(node.child_value());
-        } else if (local == "tab") {
+        } else if (is("tab")) {
           AppendText("\t");
         }
         return;
       default:
-        break;
+        // Everything else (w:softHyphen, w:lastRenderedPageBreak, comment
+        // and permission marks, note references) carries no visible text.
+        return;
     }
-    if (local == "br" || local == "cr") {
-      AppendText("\n");
-    } else if (local == "ptab") {
-      AppendText("\t");
-    } else if (local == "noBreakHyphen") {
-      AppendText("-");
-    } else if (local == "sym") {
-      ReadSymbol(node);
-    } else if (local == "fldChar") {
-      ReadFieldChar(node);
-    } else if (local == "instrText" || local == "delInstrText") {
-      if (!fields_.empty() && !fields_.back().in_result) {
-        fields_.back().code.append(node.child_value());
-      }
-    } else if (local == "delText") {
-      // Deleted text is only reached inside w:del when changes are rejected.
-      if (!accept()) AppendText(node.child_value());
-    } else if (local == "hyperlink") {
-      ReadHyperlink(node);
-    } else if (local == "fldSimple") {
-      ReadSimpleField(node);
-    } else if (local == "ins" || local == "moveTo") {
-      if (accept()) ReadInlineChildren(node);
-    } else if (local == "del" || local == "moveFrom") {
-      if (!accept()) ReadInlineChildren(node);
-    } else if (local == "sdt") {
-      ReadInlineGrandchildren(Child(node, w, "sdtContent"));
-    } else if (local == "smartTag" || local == "customXml" || local == "dir" || local == "bdo") {
-      ReadInlineChildren(node);
-    } else if (local == "drawing" || local == "pict" || local == "object") {
-      if (!hidden_run_ && code_depth_ == 0) ReadTextBoxes(node);
+  }
+
+  // w:instrText: the code of the innermost open field, until its result.
+  void AppendFieldCode(pugi::xml_node node) {
+    if (!fields_.empty() && !fields_.back().in_result) {
+      fields_.back().code.append(node.child_value());
     }
-    // Everything else (w:rPr, w:bookmarkStart, w:proofErr, w:softHyphen,
-    // w:lastRenderedPageBreak, comment and permission marks, note
-    // references) carries no visible text.
+  }
+
+  // w:drawing, w:pict, w:object: only their text boxes are read.
+  void ReadDrawing(pugi::xml_node node) {
+    if (!hidden_run_ && code_depth_ == 0) ReadTextBoxes(node);
   }
 
   void ReadInlineChildren(pugi::xml_node node) {
-    for (pugi::xml_node child : node.children()) ReadInline(child);
+    // first_child/next_sibling: fewer calls into pugixml than children().
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      ReadInline(child);
+    }
   }
 
   // The children of `wrapper`, a child of the node being read (the content

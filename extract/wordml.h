@@ -39,6 +39,11 @@ inline bool HasPrefix(const char* name, std::string_view prefix) {
   return true;
 }
 
+// Whether NUL-terminated `local` is exactly `candidate`, without measuring it.
+inline bool IsLocalName(const char* local, std::string_view candidate) {
+  return HasPrefix(local, candidate) && local[candidate.size()] == '\0';
+}
+
 // The local part of `name` when it is written with `prefix`, else "".
 inline std::string_view LocalName(const char* name, std::string_view prefix) {
   if (prefix.empty()) return std::strchr(name, ':') == nullptr ? name : std::string_view();
@@ -65,7 +70,8 @@ inline std::string_view Local(pugi::xml_node node, std::string_view prefix) {
 // Attribute `prefix``local` of `node`, or an empty attribute.
 inline pugi::xml_attribute Attr(pugi::xml_node node, std::string_view prefix,
                                 std::string_view local) {
-  for (pugi::xml_attribute attribute : node.attributes()) {
+  for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     if (NameIs(attribute.name(), prefix, local)) return attribute;
   }
   return {};
@@ -73,7 +79,7 @@ inline pugi::xml_attribute Attr(pugi::xml_node node, std::string_view prefix,
 
 // The first child element `prefix``local` of `node`, or an empty node.
 inline pugi::xml_node Child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
-  for (pugi::xml_node child : node.children()) {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (NameIs(child.name(), prefix, local)) return child;
   }
   return {};
