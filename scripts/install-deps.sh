@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev zlib1g-dev libdeflate-dev libicu-dev nlohmann-json3-dev libssl-dev
-  libcli11-dev
+  libcli11-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # Tools: checked as commands, since a machine may carry them from elsewhere
