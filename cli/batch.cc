@@ -246,18 +246,28 @@ void Batch::Work() {
 Outcome Batch::Process(const Job& job) const {
   Outcome outcome;
   outcome.path = job.input.path;
-  Result<std::string> bytes = ReadInputFile(job.input.path);
+  // Each worker reads into its own buffer, kept from file to file.
+  thread_local std::string input_buffer;
+  Result<std::string_view> bytes = ReadInputFile(job.input.path, &input_buffer);
   const std::string target =
       to_folder_ ? (fs::path(options_.output) / (job.input.relative + ".json")).string() : "";
-  // Resume: hashing the input is enough to know its record is current.
-  if (to_folder_ && !options_.force && bytes.ok() && RecordIsCurrent(target, Sha256Hex(*bytes))) {
-    RemoveStaleTemporary(target);
-    outcome.status = Status::kSkipped;
-    return outcome;
+  // Resume: hashing the input is enough to know its record is current. The
+  // hash is then the record's id, not computed again.
+  std::string sha256;
+  if (to_folder_ && !options_.force && bytes.ok()) {
+    sha256 = Sha256Hex(*bytes);
+    if (RecordIsCurrent(target, sha256)) {
+      RemoveStaleTemporary(target);
+      outcome.status = Status::kSkipped;
+      return outcome;
+    }
   }
-  LetterRecord record = bytes.ok() ? ConvertBytes(*bytes, job.input.path, options_.convert)
-                                   : ReadErrorRecord(bytes.error(), job.input.path);
-  bytes = std::string();  // the input is no longer needed while writing
+  LetterRecord record =
+      bytes.ok() ? ConvertBytes(*bytes, job.input.path, options_.convert, std::move(sha256))
+                 : ReadErrorRecord(bytes.error(), job.input.path);
+  // A buffer grown for an unusually large input is not kept.
+  constexpr std::size_t kLargestKeptInput = 16 * 1024 * 1024;
+  if (input_buffer.capacity() > kLargestKeptInput) std::string().swap(input_buffer);
   outcome.id = record.id;
   outcome.error = record.error;
   switch (options_.format) {

@@ -39,20 +39,20 @@ LetterRecord ErrorRecord(Error error, const std::string& path, std::string_view 
 }  // namespace
 
 LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
-                          const ConvertOptions& options) {
+                          const ConvertOptions& options, std::string sha256) {
   Result<Document> document = Extract(bytes, path, options.extract);
   if (!document.ok()) {
     return ErrorRecord(document.error(), path, bytes, HasTextExtension(path) ? "text" : "docx");
   }
   Normalize(*document);
   LetterRecord record = Recognize(*document);
-  record.id = Sha256Hex(bytes);
+  record.id = sha256.empty() ? Sha256Hex(bytes) : std::move(sha256);
   record.source = {path, bytes.size(), record.id,
                    document->format == SourceFormat::kText ? "text" : "docx"};
   return record;
 }
 
-Result<std::string> ReadInputFile(const std::string& path) {
+Result<std::string_view> ReadInputFile(const std::string& path, std::string* buffer) {
   // Opened without blocking (a FIFO would wait for a writer) and checked on
   // the descriptor itself, so what is read is what was checked.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -78,8 +78,12 @@ Result<std::string> ReadInputFile(const std::string& path) {
                      "limit); it is not read"};
   }
   // One byte more than the size, so that the read which finds the end of the
-  // file needs no new room.
-  std::string bytes(static_cast<std::size_t>(info.st_size) + 1, '\0');
+  // file needs no new room. The buffer only grows: what it already holds is
+  // overwritten, and only new room is zero-filled.
+  std::string& bytes = *buffer;
+  if (bytes.size() < static_cast<std::size_t>(info.st_size) + 1) {
+    bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
+  }
   std::size_t used = 0;
   // Until end of file, one byte past the limit at most: a file may grow or
   // shrink while it is read.
@@ -97,8 +101,15 @@ Result<std::string> ReadInputFile(const std::string& path) {
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
   }
-  bytes.resize(used);
-  return bytes;
+  return std::string_view(bytes.data(), used);
+}
+
+Result<std::string> ReadInputFile(const std::string& path) {
+  std::string buffer;
+  Result<std::string_view> bytes = ReadInputFile(path, &buffer);
+  if (!bytes.ok()) return bytes.error();
+  buffer.resize(bytes->size());
+  return buffer;
 }
 
 LetterRecord ReadErrorRecord(Error error, const std::string& path) {

@@ -18,8 +18,10 @@ struct ConvertOptions {
 // The record for bytes already in memory; `path` is reported as source.path
 // and its extension helps choose the reader. Never throws; a file that cannot
 // be read gives a record with status "error".
+// `sha256`, when the caller hashed the bytes already, is used as the id.
 [[nodiscard]] LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
-                                        const ConvertOptions& options = {});
+                                        const ConvertOptions& options = {},
+                                        std::string sha256 = {});
 
 // Reads `path` and converts it. I/O failures (missing file, a directory, a
 // device) give an "io" error record.
@@ -29,6 +31,11 @@ struct ConvertOptions {
 // (a folder, a device, a FIFO) or unreadable. ConvertFile = ReadInputFile +
 // ConvertBytes; batches call them apart to compare hashes before converting.
 [[nodiscard]] Result<std::string> ReadInputFile(const std::string& path);
+
+// The same into `*buffer`, which is reused from file to file: it only grows,
+// so a batch does not zero-fill and fault in fresh memory for every input.
+// The result views the file's bytes inside it.
+[[nodiscard]] Result<std::string_view> ReadInputFile(const std::string& path, std::string* buffer);
 
 // The "error" record for `path` when its bytes could not be read.
 [[nodiscard]] LetterRecord ReadErrorRecord(Error error, const std::string& path);
