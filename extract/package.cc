@@ -228,9 +228,10 @@ thread_local std::vector<std::string> spare_buffers;
 
 XmlPart::XmlPart() {
   if (!spare_buffers.empty()) {
+    // Kept at its old size: Read() overwrites it, and a string only
+    // zero-fills what it grows by.
     bytes = std::move(spare_buffers.back());
     spare_buffers.pop_back();
-    bytes.clear();
   }
 }
 
@@ -328,6 +329,7 @@ std::optional<Error> ZipPackage::ReadWhole(zip_file_t* file, const zip_stat_t& s
     if (n == 0) return Damaged(context, "its compressed data ends early");
     have += static_cast<std::size_t>(n);
   }
+  // Whatever *out held is overwritten; only growth is zero-filled.
   out->resize(static_cast<std::size_t>(stat.size));
   std::size_t produced = 0;
   const libdeflate_result result = libdeflate_deflate_decompress(
@@ -363,7 +365,6 @@ Error ZipPackage::TreeTooLarge(std::string_view name) const {
 
 std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name,
                                       std::string* out) {
-  out->clear();
   const std::string context = "part " + std::string(name);
   zip_stat_t stat;
   zip_stat_init(&stat);
@@ -413,6 +414,7 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
        stat.size / std::max<std::uint64_t>(stat.comp_size, 1) <= options_.max_compression_ratio)) {
     return close(ReadWhole(file, stat, context, out));
   }
+  out->clear();
   z_stream* const stream = Inflater::ForNextEntry();
   if (stream == nullptr) {
     return close(Error{ErrorCode::kIo, "out of memory while reading the zip archive"});
