@@ -149,6 +149,21 @@ struct OpenField {
   std::uint64_t result_paragraph = 0;
 };
 
+// Names written with one part's w: prefix ("w:rPr"), for pugixml's own
+// child() and attribute(): one call each, where Child() and Attr() cost a
+// call into pugixml per child. The hot look-ups of the walk use them.
+struct WordNames {
+  explicit WordNames(const std::string& w)
+      : pPr(w + "pPr"),
+        rPr(w + "rPr"),
+        vanish(w + "vanish"),
+        val(w + "val"),
+        sdt_content(w + "sdtContent"),
+        tr_pr(w + "trPr"),
+        tc_pr(w + "tcPr") {}
+  std::string pPr, rPr, vanish, val, sdt_content, tr_pr, tc_pr;
+};
+
 // Reads one story (the body, a header, the notes) of a part into blocks.
 class StoryReader {
  public:
@@ -157,7 +172,8 @@ class StoryReader {
               const std::vector<Relationship>& relationships)
       : context_(context),
         part_name_(part.name),
-        prefixes_(DetectPrefixes(part.doc.document_element())) {
+        prefixes_(DetectPrefixes(part.doc.document_element())),
+        names_(prefixes_.w) {
     for (const Relationship& relationship : relationships) {
       relationships_.emplace(relationship.id, &relationship);
     }
@@ -239,7 +255,7 @@ class StoryReader {
       FlushCarry(out, carry);
       ReadTable(node, out);
     } else if (local == "sdt") {
-      const pugi::xml_node content = Child(node, prefixes_.w, "sdtContent");
+      const pugi::xml_node content = node.child(names_.sdt_content.c_str());
       const NestingGuard content_level(&depth_);
       if (TooDeep(content)) return;
       for (pugi::xml_node child : content.children()) ReadBlock(child, out, carry);
@@ -257,7 +273,7 @@ class StoryReader {
 
   void ReadParagraph(pugi::xml_node p, std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const std::string_view w = prefixes_.w;
-    const pugi::xml_node properties = Child(p, w, "pPr");
+    const pugi::xml_node properties = p.child(names_.pPr.c_str());
     std::string_view style_id;
     NumberingReference own_numbering;
     std::optional<int> own_outline;
@@ -278,13 +294,13 @@ class StoryReader {
         num_pr = old_num_pr;
         outline = old_outline;
       }
-      style_id = Attr(shown_style, w, "val").value();
+      style_id = shown_style.attribute(names_.val.c_str()).value();
       if (num_pr) {
         const auto [num_id, ilvl] = extract_internal::Children(num_pr, w, {"numId", "ilvl"});
-        if (num_id) own_numbering.num_id = Attr(num_id, w, "val").value();
-        if (ilvl) own_numbering.level = ParseInt(Attr(ilvl, w, "val").value());
+        if (num_id) own_numbering.num_id = num_id.attribute(names_.val.c_str()).value();
+        if (ilvl) own_numbering.level = ParseInt(ilvl.attribute(names_.val.c_str()).value());
       }
-      if (outline) own_outline = ParseInt(Attr(outline, w, "val").value());
+      if (outline) own_outline = ParseInt(outline.attribute(names_.val.c_str()).value());
       // A deleted paragraph mark (or, when rejecting, an inserted one) joins
       // this paragraph to the next.
       if (mark) {
@@ -364,7 +380,7 @@ class StoryReader {
       if (local == "tr") {
         ReadRow(child, table);
       } else if (local == "sdt") {
-        const pugi::xml_node content = Child(child, prefixes_.w, "sdtContent");
+        const pugi::xml_node content = child.child(names_.sdt_content.c_str());
         const NestingGuard content_level(&depth_);
         ReadRows(content, table);
       } else if (local == "customXml") {
@@ -380,13 +396,13 @@ class StoryReader {
     const std::string_view w = prefixes_.w;
     int grid_before = 0;
     int grid_after = 0;
-    if (const pugi::xml_node properties = Child(tr, w, "trPr")) {
+    if (const pugi::xml_node properties = tr.child(names_.tr_pr.c_str())) {
       const auto [changed, before, after] = extract_internal::Children(
           properties, w, {accept() ? "del" : "ins", "gridBefore", "gridAfter"});
       // A row inserted or deleted as a tracked change.
       if (changed) return;
-      grid_before = ParseInt(Attr(before, w, "val").value()).value_or(0);
-      grid_after = ParseInt(Attr(after, w, "val").value()).value_or(0);
+      grid_before = ParseInt(before.attribute(names_.val.c_str()).value()).value_or(0);
+      grid_after = ParseInt(after.attribute(names_.val.c_str()).value()).value_or(0);
     }
     TableRow row;
     // Skipped grid columns become one empty cell spanning them.
@@ -407,13 +423,14 @@ class StoryReader {
         if (!CountParagraph()) return;
         TableCell cell;
         bool continuation = false;
-        if (const pugi::xml_node properties = Child(child, w, "tcPr")) {
+        if (const pugi::xml_node properties = child.child(names_.tc_pr.c_str())) {
           const auto [grid_span, merge] =
               extract_internal::Children(properties, w, {"gridSpan", "vMerge"});
-          const int span = ParseInt(Attr(grid_span, w, "val").value()).value_or(1);
+          const int span = ParseInt(grid_span.attribute(names_.val.c_str()).value()).value_or(1);
           if (span > 1) cell.column_span = span;
           if (merge) {
-            continuation = std::string_view(Attr(merge, w, "val").value()) != "restart";
+            continuation =
+                std::string_view(merge.attribute(names_.val.c_str()).value()) != "restart";
           }
         }
         // A vertically merged continuation shows nothing of its own: the
@@ -421,7 +438,7 @@ class StoryReader {
         if (!continuation) ReadBlocks(child, &cell.blocks);
         row->cells.push_back(std::move(cell));
       } else if (local == "sdt") {
-        const pugi::xml_node content = Child(child, w, "sdtContent");
+        const pugi::xml_node content = child.child(names_.sdt_content.c_str());
         const NestingGuard content_level(&depth_);
         ReadCells(content, row);
       } else if (local == "customXml") {
@@ -534,7 +551,7 @@ class StoryReader {
         if (is("sym")) {
           ReadSymbol(node);
         } else if (is("sdt")) {
-          ReadInlineGrandchildren(Child(node, w, "sdtContent"));
+          ReadInlineGrandchildren(node.child(names_.sdt_content.c_str()));
         } else if (is("smartTag")) {
           ReadInlineChildren(node);
         }
@@ -581,11 +598,20 @@ class StoryReader {
   }
 
   void ReadRun(pugi::xml_node r) {
-    const pugi::xml_node properties = Child(r, prefixes_.w, "rPr");
+    const pugi::xml_node properties = r.child(names_.rPr.c_str());
     const bool outer_hidden = hidden_run_;
-    hidden_run_ = outer_hidden || IsOn(Child(properties, prefixes_.w, "vanish"), prefixes_.w);
+    hidden_run_ = outer_hidden || IsOn(properties.child(names_.vanish.c_str()));
     ReadInlineChildren(r);
     hidden_run_ = outer_hidden;
+  }
+
+  // An ST_OnOff property such as <w:vanish/>: on unless w:val says otherwise.
+  bool IsOn(pugi::xml_node property) const {
+    if (!property) return false;
+    const pugi::xml_attribute value = property.attribute(names_.val.c_str());
+    if (!value) return true;
+    const std::string_view text = value.value();
+    return !(text == "0" || text == "false" || text == "off");
   }
 
   void ReadSymbol(pugi::xml_node sym) {
@@ -726,6 +752,7 @@ class StoryReader {
   const PackageContext& context_;
   const std::string part_name_;
   const Prefixes prefixes_;
+  const WordNames names_;
   std::unordered_map<std::string_view, const Relationship*> relationships_;
   NumberingState numbering_state_;
 
