@@ -1,5 +1,6 @@
 #include "emit/emit.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -18,7 +19,12 @@ namespace {
 // Keys are written in call order, which is the contract's key order.
 class JsonWriter {
  public:
-  JsonWriter(bool pretty, std::string* out) : pretty_(pretty), out_(*out) {}
+  // Writes into `*out`, made `size_hint` long at first and grown as needed;
+  // Finish() cuts it to what was written.
+  JsonWriter(bool pretty, std::string* out, std::size_t size_hint) : pretty_(pretty), out_(*out) {
+    out_.resize(size_hint);
+  }
+  void Finish() { out_.resize(size_); }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -28,14 +34,20 @@ class JsonWriter {
   // Starts a member; `key` is a plain ASCII literal and needs no escaping.
   void Key(std::string_view key) {
     Separate();
-    out_.push_back('"');
-    out_.append(key);
-    out_.append(pretty_ ? "\": " : "\":");
+    // '"', the key, '":' and a space when pretty: room for all at once.
+    char* out = Room(key.size() + 4);
+    *out++ = '"';
+    std::memcpy(out, key.data(), key.size());
+    out += key.size();
+    *out++ = '"';
+    *out++ = ':';
+    if (pretty_) *out++ = ' ';
+    size_ = static_cast<std::size_t>(out - out_.data());
   }
   // Starts an array element.
   void Element() { Separate(); }
 
-  void Null() { out_.append("null"); }
+  void Null() { Put("null"); }
   void String(std::string_view text);
   void OptString(const missive::OptString& value) {
     if (value) {
@@ -48,7 +60,7 @@ class JsonWriter {
   void Number(Integer value) {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out_.append(buffer, result.ptr);
+    Put(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)));
   }
   void Strings(const std::vector<std::string>& values) {
     BeginArray();
@@ -60,28 +72,54 @@ class JsonWriter {
   }
 
  private:
+  // The text written is the first size_ bytes of out_, which is kept longer:
+  // writing a few bytes is then a store or two, not a std::string append.
+  void Put(char c) {
+    if (size_ == out_.size()) [[unlikely]] {
+      Grow(1);
+    }
+    out_.data()[size_++] = c;
+  }
+  void Put(std::string_view bytes) {
+    if (bytes.empty()) return;
+    std::memcpy(Room(bytes.size()), bytes.data(), bytes.size());
+    size_ += bytes.size();
+  }
+  // Where `count` more bytes go, once there is room for them.
+  char* Room(std::size_t count) {
+    if (out_.size() - size_ < count) [[unlikely]] {
+      Grow(count);
+    }
+    return out_.data() + size_;
+  }
+  // Out of line: rare, and inlined it would keep Put and Room from being inlined.
+  [[gnu::noinline]] void Grow(std::size_t more) {
+    out_.resize(std::max(2 * out_.size(), size_ + more));
+  }
+
   void Open(char bracket) {
-    out_.push_back(bracket);
+    Put(bracket);
     empty_[++depth_] = true;
   }
   void Close(char bracket) {
     const bool empty = empty_[depth_--];
     // nlohmann writes empty containers as "{}" and "[]" in both styles.
     if (!empty && pretty_) NewLine();
-    out_.push_back(bracket);
+    Put(bracket);
   }
   void Separate() {
-    if (!empty_[depth_]) out_.push_back(',');
+    if (!empty_[depth_]) Put(',');
     empty_[depth_] = false;
     if (pretty_) NewLine();
   }
   void NewLine() {
-    out_.push_back('\n');
-    out_.append(2 * static_cast<std::size_t>(depth_), ' ');
+    Put('\n');
+    for (int i = 0; i < depth_; ++i) Put("  ");
   }
 
   const bool pretty_;
   std::string& out_;
+  std::size_t size_ = 0;
   // Per open container (1-based): nothing written in it yet. The record
   // nests five deep at most (record, blocks, block, rows, row).
   std::array<bool, 8> empty_{};
@@ -128,29 +166,81 @@ constexpr std::array<bool, 256> kPlain = [] {
   return plain;
 }();
 
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Nonzero when one of the eight bytes in `chunk` is not kPlain. Each test
+// sets a byte's high bit: below 0x20 by subtracting 0x20, '"' and '\\' by
+// subtracting one from their XOR, and bytes from 0x80 have it already. A
+// borrow only ever carries into the bytes after one that is not plain.
+std::uint64_t NotAllPlain(std::uint64_t chunk) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080;
+  const std::uint64_t control = chunk - kOnes * 0x20;
+  const std::uint64_t quote = (chunk ^ (kOnes * '"')) - kOnes;
+  const std::uint64_t backslash = (chunk ^ (kOnes * '\\')) - kOnes;
+  return (((control | quote | backslash) & ~chunk) | chunk) & kHighBits;
+}
+
+// Lead bytes E1..EC, EE and EF: three-byte sequences (CJK, most of the BMP)
+// whose second byte has no limit beyond the usual one.
+constexpr std::array<bool, 256> kCommonThreeByteLead = [] {
+  std::array<bool, 256> common{};
+  for (int c = 0xE1; c <= 0xEF; ++c) common[c] = c != 0xED;
+  return common;
+}();
+
+// A well-formed three-byte sequence at data[i] with a common lead byte.
+inline bool IsCommonThreeByte(const unsigned char* data, std::size_t i, std::size_t size) {
+  if (!kCommonThreeByteLead[data[i]] || i + 2 >= size) return false;
+  std::uint16_t continuations;  // both at once: 10xxxxxx 10xxxxxx
+  std::memcpy(&continuations, data + i + 1, sizeof continuations);
+  return (continuations & 0xC0C0) == 0x8080;
+}
+
+// The end of the bytes from `i` that are copied as they are: runs of plain
+// ASCII (eight bytes at a time through long ones), of common three-byte
+// sequences and of two-byte ones (Latin, Cyrillic, Arabic).
+std::size_t SkipVerbatim(const unsigned char* data, std::size_t i, std::size_t size) {
+  while (i < size) {
+    const unsigned char c = data[i];
+    if (kPlain[c]) {
+      std::uint64_t chunk;
+      for (++i; i + sizeof chunk <= size; i += sizeof chunk) {
+        std::memcpy(&chunk, data + i, sizeof chunk);
+        if (NotAllPlain(chunk) != 0) break;
+      }
+      while (i < size && kPlain[data[i]]) ++i;
+      continue;
+    }
+    if (IsCommonThreeByte(data, i, size)) {
+      do {
+        i += 3;
+      } while (i < size && IsCommonThreeByte(data, i, size));
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < size && IsContinuation(data[i + 1])) {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
 
 void JsonWriter::String(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-  out_.push_back('"');
+  Put('"');
   const std::size_t size = text.size();
-  const char* const data = text.data();
+  const auto* const data = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
-  const auto flush = [&] { out_.append(data + run, i - run); };
-  while (i < size) {
-    while (i < size && kPlain[static_cast<unsigned char>(data[i])]) ++i;
+  const auto flush = [&] { Put(text.substr(run, i - run)); };
+  while (true) {
+    i = SkipVerbatim(data, i, size);
     if (i == size) break;
-    const auto c = static_cast<unsigned char>(data[i]);
+    const unsigned char c = data[i];
     if (c >= 0x80) {
-      // The common case (CJK, most of the BMP): a three-byte sequence whose
-      // lead byte puts no limit on the second byte beyond the usual one.
-      if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < size && IsContinuation(data[i + 1]) &&
-          IsContinuation(data[i + 2])) {
-        i += 3;
-        continue;
-      }
       std::size_t valid_prefix = 0;
       const std::size_t length = Utf8SequenceLength(text, i, &valid_prefix);
       if (length != 0) {
@@ -161,7 +251,7 @@ void JsonWriter::String(std::string_view text) {
       // or for the longest valid start of a broken sequence; the byte that
       // broke it is read again.
       flush();
-      out_.append(kReplacement);
+      Put(kReplacement);
       i += valid_prefix == 0 ? 1 : valid_prefix;
       run = i;
       continue;
@@ -169,36 +259,36 @@ void JsonWriter::String(std::string_view text) {
     flush();
     switch (c) {
       case '"':
-        out_.append("\\\"");
+        Put("\\\"");
         break;
       case '\\':
-        out_.append("\\\\");
+        Put("\\\\");
         break;
       case '\b':
-        out_.append("\\b");
+        Put("\\b");
         break;
       case '\f':
-        out_.append("\\f");
+        Put("\\f");
         break;
       case '\n':
-        out_.append("\\n");
+        Put("\\n");
         break;
       case '\r':
-        out_.append("\\r");
+        Put("\\r");
         break;
       case '\t':
-        out_.append("\\t");
+        Put("\\t");
         break;
       default: {
         const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out_.append(escape, sizeof escape);
+        Put(std::string_view(escape, sizeof escape));
       }
     }
     ++i;
     run = i;
   }
   flush();
-  out_.push_back('"');
+  Put('"');
 }
 
 void Write(JsonWriter& j, const Warning& warning) {
@@ -457,8 +547,7 @@ std::size_t EstimateSize(const LetterRecord& r) {
 
 std::string EmitJson(const LetterRecord& r, JsonStyle style) {
   std::string out;
-  out.reserve(EstimateSize(r));
-  JsonWriter j(style == JsonStyle::kPretty, &out);
+  JsonWriter j(style == JsonStyle::kPretty, &out, EstimateSize(r));
   j.BeginObject();
   j.Key("schema_version");
   j.String(kSchemaVersion);
@@ -533,6 +622,7 @@ std::string EmitJson(const LetterRecord& r, JsonStyle style) {
   j.Key("notes");
   Array(j, r.notes);
   j.EndObject();
+  j.Finish();
   return out;
 }
 

@@ -263,5 +263,46 @@ TEST(EmitJsonTest, SameBytesOnRandomBytes) {
   }
 }
 
+// Long strings run through the eight-bytes-at-a-time scan: a byte that needs
+// escaping or checking lands at every offset of a chunk, in runs of ASCII,
+// of CJK and of two-byte letters.
+TEST(EmitJsonTest, SameBytesOnLongStrings) {
+  std::mt19937 random(20261127);
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           " ",
+                                           "~",
+                                           "/",
+                                           "日",
+                                           "é",
+                                           "я",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           std::string(1, '\0'),
+                                           "\x1f",
+                                           "\x7f",
+                                           "\x80",
+                                           "\xE6\x97",
+                                           "\xED\xA0\x80",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xFF"};
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> run(0, 20);
+  LetterRecord record;
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    for (int k = 0; k < 4; ++k) {
+      s.append(run(random), "abcdefgh"[k]);  // a plain run of 0..20 bytes
+      const int repeat = run(random) / 4;
+      const std::string& piece = pieces[pick(random)];
+      for (int r = 0; r <= repeat; ++r) s += piece;
+    }
+    record.text = s;
+    const std::string line = EmitJson(record, JsonStyle::kLine);
+    ASSERT_EQ(line, NlohmannJson(record, JsonStyle::kLine)) << testing::PrintToString(s);
+  }
+}
+
 }  // namespace
 }  // namespace missive

@@ -1,12 +1,19 @@
-// Text cleaning. ICU does the character work (NFC, white space and script
-// properties); the rules of what to drop, fold and collapse are ours.
+// Text cleaning. ICU does the character work (NFC, script properties); the
+// rules of what to drop, fold and collapse are ours.
+//
+// Cleaning is two passes: drop, fold and compose (DropFoldCompose), then
+// collapse white space (SpaceCollapser). Most text needs nothing of the first
+// pass, and text cleaned before needs nothing of either, so the collapse runs
+// first on the text as it is, checking on the way that the first pass has
+// nothing to do; only when it has do both passes run, one after the other.
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <optional>
 #include <string>
 
 #include "normalize/normalize.h"
@@ -36,13 +43,14 @@ char32_t FoldFullwidth(char32_t cp) {
   return cp;
 }
 
-// White space other than ASCII sits in U+0085..U+3000; the ideographs and
-// Hangul syllables that make up most CJK text are decided without ICU.
+// ICU's White_Space, which holds every space separator (Zs) too, spelled
+// out: it is asked for every character of every text. clean_test checks it
+// against ICU for every code point.
 bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');  // ICU's White_Space in ASCII
-  if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF)) return false;
-  const auto c = static_cast<UChar32>(cp);
-  return u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR;
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp < 0x2000) return cp == 0x85 || cp == 0xA0 || cp == 0x1680;
+  if (cp <= 0x200A) return true;  // en quad .. hair space
+  return cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 void AppendUtf8(std::string& out, char32_t cp) {
@@ -55,115 +63,248 @@ void AppendUtf8(std::string& out, char32_t cp) {
   out.append(buffer, static_cast<std::size_t>(length));
 }
 
-// Code points that NFC leaves alone whatever surrounds them: starters that
-// have no decomposition and compose with nothing that follows them. A text
-// of only these (and ASCII) is NFC without asking ICU: Latin-1 and the
-// Latin extensions, CJK punctuation without its combining tone marks, the
-// unified ideographs, fullwidth forms.
+// Code points that pass NFC's quick check (NFC_Quick_Check=Yes) with
+// combining class 0: a text of only these is NFC without asking ICU.
+// Latin-1 and the Latin extensions, general punctuation (dashes, quotes)
+// but the two quads, CJK punctuation without its combining tone marks, the
+// unified ideographs, fullwidth forms. clean_test checks them against ICU.
 bool NfcInert(char32_t cp) {
-  return cp < 0x300 || (cp >= 0x3000 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3040) ||
-         (cp >= 0x3400 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
+  return cp < 0x300 || (cp >= 0x2002 && cp < 0x2070) || (cp >= 0x3000 && cp < 0x302A) ||
+         (cp >= 0x3030 && cp < 0x3040) || (cp >= 0x3400 && cp < 0xA000) ||
+         (cp >= 0xFF00 && cp < 0xFFF0);
 }
 
 // What the first pass changes in a non-ASCII code point. U+FFFD may stand
 // for an ill-formed sequence, which must be written out anew.
 bool Changes(char32_t cp) { return IsIgnorable(cp) || FoldFullwidth(cp) != cp || cp == 0xFFFD; }
 
-// Drops ignorables and folds fullwidth forms, then composes to NFC. Dropping
-// first lets a combining mark that followed a zero-width character compose.
-// Most text needs none of it: the result is then `text` itself, uncopied;
+// The ideographs, most of CJK text: neither pass changes them, and they are
+// NFC inert and not white space. Decided first, before any of those tests.
+bool IsPlainIdeograph(char32_t cp) { return cp >= 0x3400 && cp < 0xA000; }
+
+// `text` composed to NFC: `text` itself when it is NFC already (or when ICU
+// has no NFC data), otherwise `composed`.
+std::string_view ComposeNfc(std::string_view text, std::string& composed) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return text;  // no NFC data: clean the rest regardless
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  composed.clear();
+  icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(text.size()));
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? std::string_view(composed) : text;
+}
+
+// The first pass: drops ignorables and folds fullwidth forms, then composes
+// to NFC. Dropping first lets a combining mark that followed a zero-width
+// character compose. The result is `text` itself when nothing changed,
 // otherwise it lives in one of the two buffers.
 std::string_view DropFoldCompose(std::string_view text, std::string& folded,
                                  std::string& composed) {
   std::size_t pos = 0;
-  bool composes = false;  // a code point that NFC may change is present
   for (; pos < text.size(); ++pos) {
     if (static_cast<unsigned char>(text[pos]) < 0x80) continue;
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     if (Changes(c.value)) break;
-    composes = composes || !NfcInert(c.value);
     pos = c.end - 1;
   }
-  if (pos == text.size() && !composes) return text;  // nothing to drop, fold or compose
-  std::string_view result = text;
-  if (pos < text.size()) {
-    folded.reserve(text.size());
-    folded.assign(text.substr(0, pos));
-    while (pos < text.size()) {
-      const internal::CodePoint c = internal::DecodeAt(text, pos);
-      if (c.value < 0x80 || !Changes(c.value)) {
-        folded.append(text.substr(pos, c.end - pos));
-      } else if (!IsIgnorable(c.value)) {
-        AppendUtf8(folded, FoldFullwidth(c.value));
+  if (pos == text.size()) return ComposeNfc(text, composed);
+  folded.reserve(text.size());
+  folded.assign(text.substr(0, pos));
+  while (pos < text.size()) {
+    const internal::CodePoint c = internal::DecodeAt(text, pos);
+    if (c.value < 0x80 || !Changes(c.value)) {
+      folded.append(text.substr(pos, c.end - pos));
+    } else if (!IsIgnorable(c.value)) {
+      AppendUtf8(folded, FoldFullwidth(c.value));
+    }
+    pos = c.end;
+  }
+  return ComposeNfc(folded, composed);
+}
+
+// ASCII bytes that the collapse keeps as they are: all but the white space.
+constexpr std::array<bool, 256> kAsciiKept = [] {
+  std::array<bool, 256> kept{};
+  for (int c = 0; c < 0x80; ++c) kept[c] = c != ' ' && (c < '\t' || c > '\r');
+  return kept;
+}();
+
+struct Collapsed {
+  std::optional<std::string> text;  // nullopt: the text needs no change
+  bool first_pass_needed = false;   // stopped at a character the first pass changes
+  bool may_compose = false;         // met a character NFC may change
+};
+
+// The second pass: collapses white space runs to one space, or to nothing
+// between two CJK characters, and trims each segment. With `keep_layout`,
+// '\t' and '\n' separate segments and are kept; otherwise they are white
+// space too.
+//
+// The output is the input copied in runs between the changes, and none is
+// written before the first change: a clean text is only read.
+class SpaceCollapser {
+ public:
+  SpaceCollapser(std::string_view text, bool keep_layout)
+      : text_(text), keep_layout_(keep_layout) {}
+
+  // With `check_first_pass`, `text` has not been through DropFoldCompose:
+  // the collapse gives up at the first character that pass would change, and
+  // notes any character that NFC may change.
+  Collapsed Run(bool check_first_pass) {
+    Collapsed result;
+    const std::size_t size = text_.size();
+    std::size_t pos = 0;
+    while (pos < size) {
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (kAsciiKept[byte]) {
+        // A run of ASCII words kept as they are: the bulk of most text. One
+        // space between two of them stays as it is.
+        Keep(pos, byte);
+        for (++pos; pos < size; ++pos) {
+          if (kAsciiKept[static_cast<unsigned char>(text_[pos])]) continue;
+          if (text_[pos] != ' ' || pos + 1 == size ||
+              !kAsciiKept[static_cast<unsigned char>(text_[pos + 1])]) {
+            break;
+          }
+          ++pos;
+        }
+        last_ = static_cast<unsigned char>(text_[pos - 1]);
+        continue;
       }
+      if (byte < 0x80) {
+        if (keep_layout_ && (byte == '\t' || byte == '\n')) {
+          EndSegment(pos);
+        } else {
+          Space(pos);
+        }
+        ++pos;
+        continue;
+      }
+      internal::CodePoint c = internal::DecodeAt(text_, pos);
+      if (IsPlainIdeograph(c.value)) {  // a run of ideographs: the bulk of CJK text
+        Keep(pos, c.value);
+        for (internal::CodePoint next = internal::DecodeAt(text_, c.end);
+             IsPlainIdeograph(next.value); next = internal::DecodeAt(text_, next.end)) {
+          c = next;
+        }
+        last_ = c.value;
+        pos = c.end;
+        continue;
+      }
+      if (check_first_pass) {
+        if (Changes(c.value)) {
+          result.first_pass_needed = true;
+          return result;
+        }
+        result.may_compose = result.may_compose || !NfcInert(c.value);
+      }
+      if (IsSpace(c.value)) {
+        Space(pos);
+        pos = c.end;
+        continue;
+      }
+      Keep(pos, c.value);
+      last_ = c.value;
       pos = c.end;
     }
-    result = folded;
+    EndSegment(size);
+    if (!any_content_ && !text_.empty()) {
+      result.text.emplace();  // only layout left: an empty paragraph
+    } else if (changed_) {
+      out_.append(text_.substr(copied_));
+      result.text = std::move(out_);
+    }
+    return result;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return result;  // no NFC data: clean the rest regardless
-  const icu::StringPiece piece(result.data(), static_cast<int32_t>(result.size()));
-  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return result;
-  status = U_ZERO_ERROR;
-  composed.clear();
-  icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(result.size()));
-  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  return U_SUCCESS(status) ? std::string_view(composed) : result;
-}
 
-// Collapses white space runs to one space, or to nothing between two CJK
-// characters, and trims each segment. With `keep_layout`, '\t' and '\n'
-// separate segments and are kept; otherwise they are white space too.
-// `text` is valid UTF-8 here, so kept characters are copied as bytes.
-std::string CollapseSpaces(std::string_view text, bool keep_layout) {
-  std::string out;
-  out.reserve(text.size());
-  char32_t last = 0;  // the last character kept in this segment; 0 at its start
-  bool pending = false;
-  bool any_content = false;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    const internal::CodePoint c =
-        byte < 0x80 ? internal::CodePoint{byte, pos + 1} : internal::DecodeAt(text, pos);
-    const std::size_t begin = pos;
-    pos = c.end;
-    if (keep_layout && (c.value == '\t' || c.value == '\n')) {
-      out.push_back(static_cast<char>(c.value));
-      last = 0;
-      pending = false;
-      continue;
-    }
-    if (IsSpace(c.value)) {
-      pending = last != 0;
-      continue;
-    }
-    if (pending && !(IsCjk(last) && IsCjk(c.value))) out.push_back(' ');
-    pending = false;
-    if (byte < 0x80) {
-      out.push_back(static_cast<char>(byte));
-    } else {
-      out.append(text.substr(begin, c.end - begin));
-    }
-    last = c.value;
-    any_content = true;
+ private:
+  static constexpr std::size_t kNone = std::string_view::npos;
+
+  // White space at `pos`: it joins the run that is decided at its end.
+  void Space(std::size_t pos) {
+    if (spaces_ == kNone) spaces_ = pos;
   }
-  if (!any_content) return {};  // only layout left: an empty paragraph
-  return out;
-}
 
-std::string Clean(std::string_view text, bool keep_layout) {
+  // A character kept at `pos`, `cp`: the white space before it becomes one
+  // space between two words, nothing at the start of a segment or between
+  // two CJK characters.
+  void Keep(std::size_t pos, char32_t cp) {
+    any_content_ = true;
+    if (spaces_ == kNone) return;
+    if (last_ == 0 || (IsCjk(last_) && IsCjk(cp))) {
+      Replace(spaces_, pos, "");
+    } else if (pos - spaces_ != 1 || text_[spaces_] != ' ') {
+      Replace(spaces_, pos, " ");
+    }
+    spaces_ = kNone;
+  }
+
+  // A layout character at `pos`, or the end: white space before it goes.
+  void EndSegment(std::size_t pos) {
+    if (spaces_ != kNone) Replace(spaces_, pos, "");
+    spaces_ = kNone;
+    last_ = 0;
+  }
+
+  // Out of line: only text that changes gets here, and inlined it would keep
+  // Keep from being inlined.
+  [[gnu::noinline]] void Replace(std::size_t begin, std::size_t end, std::string_view with) {
+    if (!changed_) {
+      out_.reserve(text_.size());  // the collapse never lengthens
+      changed_ = true;
+    }
+    out_.append(text_.substr(copied_, begin - copied_));
+    out_.append(with);
+    copied_ = end;
+  }
+
+  const std::string_view text_;
+  const bool keep_layout_;
+  char32_t last_ = 0;           // the last character kept in this segment; 0 at its start
+  std::size_t spaces_ = kNone;  // where the white space run before the position began
+  bool any_content_ = false;
+  bool changed_ = false;
+  std::string out_;
+  std::size_t copied_ = 0;  // once changed: the input before this is accounted for in out_
+};
+
+// Clean past a direct collapse that met a character the first pass may change.
+std::optional<std::string> CleanWithFirstPass(std::string_view text, bool keep_layout,
+                                              Collapsed direct) {
   std::string folded, composed;
-  return CollapseSpaces(DropFoldCompose(text, folded, composed), keep_layout);
+  std::string_view prepared;
+  if (direct.first_pass_needed) {
+    prepared = DropFoldCompose(text, folded, composed);
+  } else {
+    prepared = ComposeNfc(text, composed);
+    if (prepared.data() == text.data()) return std::move(direct.text);  // NFC already
+  }
+  Collapsed collapsed = SpaceCollapser(prepared, keep_layout).Run(/*check_first_pass=*/false);
+  if (collapsed.text) return std::move(collapsed.text);
+  return std::string(prepared);
+}
+
+// The cleaned text, or nullopt when that is `text` itself.
+std::optional<std::string> Clean(std::string_view text, bool keep_layout) {
+  Collapsed direct = SpaceCollapser(text, keep_layout).Run(/*check_first_pass=*/true);
+  if (!direct.first_pass_needed && !direct.may_compose) return std::move(direct.text);
+  return CleanWithFirstPass(text, keep_layout, std::move(direct));
+}
+
+void CleanInPlace(std::string& text) {
+  if (std::optional<std::string> cleaned = Clean(text, /*keep_layout=*/true)) {
+    text = std::move(*cleaned);
+  }
 }
 
 void NormalizeBlocks(std::vector<Block>& blocks) {
   for (Block& block : blocks) {
     if (block.kind == Block::Kind::kParagraph) {
-      block.paragraph.text = Clean(block.paragraph.text, /*keep_layout=*/true);
-      for (Hyperlink& link : block.paragraph.links) {
-        link.text = Clean(link.text, /*keep_layout=*/true);
-      }
+      CleanInPlace(block.paragraph.text);
+      for (Hyperlink& link : block.paragraph.links) CleanInPlace(link.text);
       continue;
     }
     for (TableRow& row : block.table.rows) {
@@ -179,7 +320,10 @@ void Normalize(Document& doc) {
   for (Note& note : doc.notes) NormalizeBlocks(note.blocks);
 }
 
-std::string CleanText(std::string_view text) { return Clean(text, /*keep_layout=*/false); }
+std::string CleanText(std::string_view text) {
+  std::optional<std::string> cleaned = Clean(text, /*keep_layout=*/false);
+  return cleaned ? std::move(*cleaned) : std::string(text);
+}
 
 std::string JoinWrapped(std::string_view left, std::string_view right) {
   if (left.empty()) return std::string(right);
@@ -208,6 +352,10 @@ bool IsCjk(char32_t code_point) {
       (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65)) {
     return true;
   }
+  // Between Hangul Jamo and the radicals (general punctuation, dashes and
+  // quotes among them) no character is used by these scripts: skip ICU.
+  // clean_test checks this against ICU for every code point.
+  if (cp >= 0x1200 && cp < 0x2E80) return false;
   // Script extensions, so that the prolonged sound mark ー (Common script,
   // used by Hiragana and Katakana) counts too.
   const auto c = static_cast<UChar32>(cp);

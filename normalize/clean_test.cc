@@ -1,4 +1,11 @@
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <string>
+#include <utility>
 
 #include "normalize/normalize.h"
 
@@ -96,6 +103,93 @@ TEST(CleanText, ReplacesOverlongAndSurrogateThreeByteForms) {
   EXPECT_EQ(CleanText("会\xE4\xBC"), "会\uFFFD");  // cut short at the end
 }
 
+// The collapse runs first on the text as it is and hands over to the full
+// cleaning at the first character that needs dropping, folding or composing:
+// wherever that character sits, the result is the same.
+TEST(CleanText, HandsOverWhereverTheFirstChangeSits) {
+  EXPECT_EQ(CleanText("ITU-T SG20 meeting \uFF12"), "ITU-T SG20 meeting 2");   // fold at the end
+  EXPECT_EQ(CleanText("ITU-T SG20 meeting\u200B"), "ITU-T SG20 meeting");      // drop at the end
+  EXPECT_EQ(CleanText("ITU-T SG20 Re\u0301"), "ITU-T SG20 R\u00E9");           // compose at the end
+  EXPECT_EQ(CleanText("ITU-T SG20 meeting\xFF"), "ITU-T SG20 meeting\uFFFD");  // invalid at the end
+  EXPECT_EQ(CleanText("\uFF12 ITU-T  SG20 "), "2 ITU-T SG20");                 // fold first
+  EXPECT_EQ(CleanText("a  b\u00AD c"), "a b c");  // collapse before the drop, and after it
+  EXPECT_EQ(CleanText("会议 \u200B 信息"), "会议信息");
+}
+
+TEST(CleanText, CleanTextComesBackUnchanged) {
+  for (const char* clean :
+       {"TSB Collective Letter 11/20", "电信标准化局第11/20号集体函", "第20研究组 ITU-T",
+        "“标准” 2021", "17 мая 2021 года", "12 يناير 2021", "d\u00E9cembre", "a\x01b"}) {
+    EXPECT_EQ(CleanText(clean), clean);
+  }
+}
+
+TEST(CleanText, TrimsAndCollapsesAtEitherEnd) {
+  EXPECT_EQ(CleanText("TSB Collective Letter "), "TSB Collective Letter");
+  EXPECT_EQ(CleanText(" TSB"), "TSB");
+  EXPECT_EQ(CleanText("TSB\u00A0"), "TSB");
+  EXPECT_EQ(CleanText("TSB  Letter"), "TSB Letter");
+  EXPECT_EQ(CleanText("TSB\u00A0Letter"), "TSB Letter");
+  EXPECT_EQ(CleanText("TSB \u00A0Letter"), "TSB Letter");
+  EXPECT_EQ(CleanText("会议 信息"), "会议信息");
+  EXPECT_EQ(CleanText("会议 "), "会议");
+  EXPECT_EQ(CleanText(" "), "");
+}
+
+TEST(CleanText, KeepsNfcCyrillicAndArabicAndComposesDecomposedOnes) {
+  EXPECT_EQ(CleanText("\u0438\u0306 \u0439"), "\u0439 \u0439");  // и + breve -> й
+  EXPECT_EQ(CleanText("\u0627\u0653"), "\u0622");                // alef + madda -> alef with madda
+}
+
+// IsSpace spells out ICU's White_Space: a character between two letters
+// becomes one space exactly when ICU calls it white space.
+TEST(CleanText, WhiteSpaceIsIcusForEveryCodePoint) {
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c) || c == 'a' || c == 'b') continue;
+    std::string text = "a";
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    text.append(buffer, static_cast<std::size_t>(length));
+    text.push_back('b');
+    const bool space = u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR;
+    EXPECT_EQ(CleanText(text) == "a b", space) << std::hex << c;
+  }
+}
+
+// NfcInert in clean.cc lets text of only these ranges skip ICU's NFC: each
+// of their code points must pass the quick check with combining class 0.
+TEST(CleanText, RangesKeptFromIcuNeedNoComposing) {
+  const std::pair<UChar32, UChar32> ranges[] = {{0, 0x2FF},       {0x2002, 0x206F},
+                                                {0x3000, 0x3029}, {0x3030, 0x303F},
+                                                {0x3400, 0x9FFF}, {0xFF00, 0xFFEF}};
+  for (const auto& [first, last] : ranges) {
+    for (UChar32 c = first; c <= last; ++c) {
+      EXPECT_EQ(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << c;
+      EXPECT_EQ(u_getCombiningClass(c), 0) << std::hex << c;
+    }
+  }
+}
+
+// IsCjk skips ICU for the ranges it spells out: its answer must stay ICU's.
+TEST(IsCjk, AgreesWithScriptExtensionsForEveryCodePoint) {
+  for (UChar32 c = 0x1100; c <= 0x10FFFF; ++c) {
+    bool in_script = false;
+    for (UScriptCode script :
+         {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA, USCRIPT_HANGUL, USCRIPT_BOPOMOFO}) {
+      in_script = in_script || uscript_hasScript(c, script);
+    }
+    // Outside the script extensions, IsCjk says yes only for the blocks of
+    // CJK punctuation and forms it lists.
+    if (in_script) {
+      EXPECT_TRUE(IsCjk(static_cast<char32_t>(c))) << std::hex << c;
+    }
+    if (c >= 0x1200 && c < 0x2E80) {
+      EXPECT_FALSE(IsCjk(static_cast<char32_t>(c))) << std::hex << c;
+    }
+  }
+}
+
 Document OneParagraph(std::string text) {
   Document doc;
   Block block;
@@ -120,6 +214,21 @@ TEST(Normalize, BlankParagraphBecomesEmpty) {
   Document doc = OneParagraph("\t \u00A0\n\u3000\t");
   Normalize(doc);
   EXPECT_EQ(doc.body[0].paragraph.text, "");
+}
+
+TEST(Normalize, TrimsAroundLayoutAndLeavesCleanTextAlone) {
+  Document doc = OneParagraph("TSB \tLetter\n 11/20");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "TSB\tLetter\n11/20");
+  doc = OneParagraph("TSB\tLetter\n11/20");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "TSB\tLetter\n11/20");
+  doc = OneParagraph("\t\n");  // only layout
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "");
+  doc = OneParagraph("会议\t \u3000信息\u00A0");
+  Normalize(doc);
+  EXPECT_EQ(doc.body[0].paragraph.text, "会议\t信息");
 }
 
 TEST(Normalize, CleansTablesNotesAndLinks) {

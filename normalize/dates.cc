@@ -21,7 +21,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -420,14 +420,14 @@ class DateScanner {
   std::optional<Date> context_;
 };
 
-// Where a date or a time may begin: a digit, a Chinese numeral, the start of
-// a word ("from", "January"), or the first character of one of `prefixes`
-// (下午). Checked first because most positions of a text start nothing.
-bool MayStartAt(std::string_view text, std::size_t pos, std::span<const LanguageTable> tables,
+// Whether a date or a time may begin with `cp`, which follows `before` (0 at
+// the start): a digit, a Chinese numeral, the start of a word ("from",
+// "January"), or the first character of one of `prefixes` (下午). Checked
+// first because most positions of a text start nothing.
+bool MayStartAt(char32_t cp, char32_t before, std::span<const LanguageTable> tables,
                 Words LanguageTable::*prefixes) {
-  const char32_t cp = internal::DecodeAt(text, pos).value;
   if (internal::DigitValue(cp) >= 0 || internal::IsChineseNumeral(cp)) return true;
-  if (internal::IsWordLetter(cp)) return !internal::IsWordLetter(internal::DecodeBefore(text, pos));
+  if (internal::IsWordLetter(cp)) return !internal::IsWordLetter(before);
   if (prefixes == nullptr) return false;
   for (const LanguageTable& table : tables) {
     for (std::string_view prefix : table.*prefixes) {
@@ -647,6 +647,25 @@ long long DaysFromCivil(int year, int month, int day) {
   return era * 146097 + day_of_era - 719468;
 }
 
+// Appends `value` as printf's "%0<width>d" writes it: zero-padded to
+// `width` characters, the sign included. Dates and times are formatted for
+// every record; snprintf's format parsing cost more than the rest of it.
+void AppendPadded(std::string& out, int value, int width) {
+  char digits[16];
+  const long long magnitude = value < 0 ? -static_cast<long long>(value) : value;
+  const char* const end = std::to_chars(digits, digits + sizeof digits, magnitude).ptr;
+  const int length = static_cast<int>(end - digits) + (value < 0 ? 1 : 0);
+  if (value < 0) out.push_back('-');
+  if (length < width) out.append(static_cast<std::size_t>(width - length), '0');
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+// Cuts `text` as snprintf into a buffer of `size` bytes did; only numbers
+// far outside any date could ever be that long.
+void CutAsSnprintf(std::string& text, std::size_t size) {
+  if (text.size() >= size) text.resize(size - 1);
+}
+
 Date NextDay(Date date) {
   if (++date.day > DaysInMonth(date.year, date.month)) {
     date.day = 1;
@@ -661,9 +680,14 @@ Date NextDay(Date date) {
 }  // namespace
 
 std::string Date::Iso() const {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  std::string iso;
+  AppendPadded(iso, year, 4);
+  iso.push_back('-');
+  AppendPadded(iso, month, 2);
+  iso.push_back('-');
+  AppendPadded(iso, day, 2);
+  CutAsSnprintf(iso, 32);
+  return iso;
 }
 
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
@@ -671,21 +695,25 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
   std::vector<DateMatch> found;
   const auto tables = TablesFor(language);
   std::size_t pos = 0;
+  char32_t before = 0;  // the code point before pos
   while (pos < text.size()) {
+    const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<Found> best;
-    if (MayStartAt(text, pos, tables, nullptr)) {
+    if (MayStartAt(c.value, before, tables, nullptr)) {
       for (const LanguageTable& table : tables) {
         auto candidate = DateScanner(text, table, context_date).ParseAt(pos);
         if (candidate && (!best || candidate->match.end > best->match.end)) best = candidate;
       }
     }
     if (!best) {
-      pos = internal::DecodeAt(text, pos).end;
+      before = c.value;
+      pos = c.end;
       continue;
     }
     // A date whose year cannot be known is passed over whole, never guessed.
     if (best->year_known) found.push_back(best->match);
     pos = best->match.end;
+    before = internal::DecodeBefore(text, pos);
   }
   return found;
 }
@@ -694,20 +722,24 @@ std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view languag
   std::vector<TimeMatch> found;
   const auto tables = TablesFor(language);
   std::size_t pos = 0;
+  char32_t before = 0;  // the code point before pos
   while (pos < text.size()) {
+    const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<TimeMatch> best;
-    if (MayStartAt(text, pos, tables, &LanguageTable::pm_prefixes)) {
+    if (MayStartAt(c.value, before, tables, &LanguageTable::pm_prefixes)) {
       for (const LanguageTable& table : tables) {
         auto candidate = TimeScanner(text, table).ParseAt(pos);
         if (candidate && (!best || candidate->end > best->end)) best = candidate;
       }
     }
     if (!best) {
-      pos = internal::DecodeAt(text, pos).end;
+      before = c.value;
+      pos = c.end;
       continue;
     }
     found.push_back(*best);
     pos = best->end;
+    before = internal::DecodeBefore(text, pos);
   }
   return found;
 }
@@ -732,7 +764,13 @@ std::optional<std::string> FindTimeZone(std::string_view text, std::string_view 
       best_zone = zone.zone;
     }
   };
+  internal::FirstBytes starts;  // where a zone's name may begin
+  for (const LanguageTable& table : tables) {
+    for (const internal::ZoneName& zone : table.zones) starts.Add(zone.phrase);
+  }
+  for (const internal::ZoneName& zone : internal::CommonZones()) starts.Add(zone.phrase);
   for (std::size_t pos = 0; pos < text.size(); pos = internal::DecodeAt(text, pos).end) {
+    if (!starts.MayStart(static_cast<unsigned char>(text[pos]))) continue;
     std::size_t best_end = kNo;
     std::string_view best_zone;
     for (const LanguageTable& table : tables) try_zones(pos, table.zones, best_end, best_zone);
@@ -751,9 +789,13 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
     hour -= 24;
     day = NextDay(day);
   }
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:00", day.Iso().c_str(), hour, time.minute);
-  std::string out = buffer;
+  std::string out = day.Iso();
+  out.push_back('T');
+  AppendPadded(out, hour, 2);
+  out.push_back(':');
+  AppendPadded(out, time.minute, 2);
+  out.append(":00");
+  CutAsSnprintf(out, 48);
   if (!zone) return out;
 
   // Creating an ICU zone loads its rules from the resource data: keep each
@@ -781,9 +823,12 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
   if (U_FAILURE(status)) return out;
   const int offset_minutes = (raw + dst) / 60000;
   const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
-                magnitude / 60, magnitude % 60);
-  return out + buffer;
+  std::string offset(1, offset_minutes < 0 ? '-' : '+');
+  AppendPadded(offset, magnitude / 60, 2);
+  offset.push_back(':');
+  AppendPadded(offset, magnitude % 60, 2);
+  CutAsSnprintf(offset, 48);
+  return out + offset;
 }
 
 }  // namespace missive

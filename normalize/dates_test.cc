@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -383,6 +385,53 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(Date, Iso) {
   EXPECT_EQ(D(2021, 5, 17).Iso(), "2021-05-17");
   EXPECT_EQ(D(2021, 12, 1).Iso(), "2021-12-01");
+}
+
+// Iso and FormatDateTime write numbers themselves: for any values, the bytes
+// snprintf wrote into their former buffers (32 and 48 bytes).
+const int kOddValues[] = {std::numeric_limits<int>::min(),
+                          -100000,
+                          -1000,
+                          -10,
+                          -1,
+                          0,
+                          1,
+                          9,
+                          10,
+                          59,
+                          99,
+                          100,
+                          999,
+                          1000,
+                          9999,
+                          10000,
+                          std::numeric_limits<int>::max()};
+
+TEST(Date, IsoWritesWhatSnprintfWroteForAnyValues) {
+  for (int year : kOddValues) {
+    for (int month : kOddValues) {
+      for (int day : {-7, 0, 5, 31, 123456, std::numeric_limits<int>::min()}) {
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", year, month, day);
+        EXPECT_EQ(D(year, month, day).Iso(), expected);
+      }
+    }
+  }
+}
+
+TEST(FormatDateTime, WritesWhatSnprintfWroteForAnyValues) {
+  for (int year : kOddValues) {
+    for (int hour : kOddValues) {
+      if (hour >= 24) continue;  // the next day: its own test above
+      for (int minute : kOddValues) {
+        const Date date = D(year, -3, 1234567);
+        char expected[48];
+        std::snprintf(expected, sizeof expected, "%sT%02d:%02d:00", date.Iso().c_str(), hour,
+                      minute);
+        EXPECT_EQ(FormatDateTime(date, T(hour, minute), std::nullopt), expected);
+      }
+    }
+  }
 }
 
 // ---- The seed letter --------------------------------------------------------

@@ -32,12 +32,7 @@ bool IsWordLetterSlow(char32_t cp) {
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-int DigitValue(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
-  if (cp >= 0x3000 && cp < 0xA000)
-    return -1;  // CJK: no decimal digits here (〇 is a letter number)
-  return u_charDigitValue(static_cast<UChar32>(cp));
-}
+int DigitValueSlow(char32_t cp) { return u_charDigitValue(static_cast<UChar32>(cp)); }
 
 std::size_t SkipBlanks(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
@@ -59,7 +54,28 @@ char32_t Fold(char32_t cp) {
   return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
 }
 
+// Fold(a) == Fold(b), asking ICU only where folding may join two characters.
+bool SameFolded(char32_t a, char32_t b) {
+  if (a == b) return true;
+  if ((a < 0x80 && b < 0x80) || !(FoldsAlone(a) || FoldsAlone(b))) return Fold(a) == Fold(b);
+  return false;
+}
+
 }  // namespace
+
+void FirstBytes::Add(std::string_view literal) {
+  if (literal.empty()) return;
+  const auto first = static_cast<unsigned char>(literal[0]);
+  bytes_[first] = true;
+  if (first < 0x80) {
+    bytes_[first ^ 0x20] = true;  // FirstByteMayMatch compares ASCII with bit 0x20 set
+    return;
+  }
+  if (FoldsAloneLead(first)) return;
+  for (int byte = 0x80; byte <= 0xFF; ++byte) {
+    if (!FoldsAloneLead(static_cast<unsigned char>(byte))) bytes_[byte] = true;
+  }
+}
 
 std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string_view literal,
                              LiteralOptions options) {
@@ -83,7 +99,7 @@ std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string
     }
     if (t >= text.size()) return kNo;
     const CodePoint tc = DecodeAt(text, t);
-    const bool same = options.exact_case ? tc.value == lc.value : Fold(tc.value) == Fold(lc.value);
+    const bool same = options.exact_case ? tc.value == lc.value : SameFolded(tc.value, lc.value);
     if (!same) return kNo;
     t = tc.end;
   }

@@ -3,6 +3,7 @@
 // the text scanned, so matches can be reported against the caller's string.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -46,11 +47,21 @@ bool IsWordLetterSlow(char32_t cp);
 // Arabic ...): alphabetic or a combining mark, and not CJK.
 inline bool IsWordLetter(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';  // ICU agrees in ASCII
+  // General punctuation and CJK hold none (scan_test checks this against ICU).
+  if ((cp >= 0x2000 && cp < 0x2070) || (cp >= 0x3000 && cp < 0xA000)) return false;
   return IsWordLetterSlow(cp);
 }
 
-// A decimal digit of any script (ASCII, fullwidth, Arabic-Indic ...).
-int DigitValue(char32_t cp);  // -1 when not a digit
+int DigitValueSlow(char32_t cp);
+
+// A decimal digit of any script (ASCII, fullwidth, Arabic-Indic ...); -1
+// when not a digit. Inline for ASCII and CJK: the scanners ask at every position.
+inline int DigitValue(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
+  if (cp >= 0x3000 && cp < 0xA000)
+    return -1;  // CJK: no decimal digits here (〇 is a letter number)
+  return DigitValueSlow(cp);
+}
 
 // 〇 零 一 … 九 两 十 百 千 万 and their 大写 forms.
 bool IsChineseNumeral(char32_t cp);
@@ -64,18 +75,57 @@ struct LiteralOptions {
   bool exact_case = false;     // compare as written ("CET", not French "cet")
 };
 
+// Code points that are their own simple case folding and the folding of no
+// other (Arabic, general punctuation, CJK, Hangul): matching one ignoring case
+// is comparing it as it is. scan_test checks this against ICU.
+inline bool FoldsAlone(char32_t cp) {
+  return (cp >= 0x600 && cp < 0x800) || (cp >= 0x2000 && cp < 0x2126) ||
+         (cp >= 0x3000 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xFF21);
+}
+
+// UTF-8 lead bytes of FoldsAlone code points only: U+0600..U+07FF,
+// U+3000..U+9FFF, U+B000..U+EFFF. A table: the scanners ask at every position.
+inline constexpr std::array<bool, 256> kFoldsAloneLead = [] {
+  std::array<bool, 256> alone{};
+  for (int lead = 0xD8; lead <= 0xDF; ++lead) alone[lead] = true;
+  for (int lead = 0xE3; lead <= 0xE9; ++lead) alone[lead] = true;
+  for (int lead = 0xEB; lead <= 0xEE; ++lead) alone[lead] = true;
+  return alone;
+}();
+
+inline bool FoldsAloneLead(unsigned char lead) { return kFoldsAloneLead[lead]; }
+
 // MatchLiteral's first test, inline so that candidate lists (month names,
 // range words) are run through without a call for each: false when the
-// first bytes cannot match.
+// first character cannot match.
 inline bool FirstByteMayMatch(std::string_view text, std::size_t pos, std::string_view literal,
                               bool exact_case) {
   if (literal.empty() || pos >= text.size()) return false;
   const auto first = static_cast<unsigned char>(literal[0]);
   const auto byte = static_cast<unsigned char>(text[pos]);
+  if (first >= 0x80 && byte >= 0x80) {
+    // A character that folds alone (CJK, Arabic) matches only itself, byte
+    // for byte. The tables' literals are well-formed and never U+FFFD, which
+    // is what ill-formed text reads as.
+    if (first != byte) return !FoldsAloneLead(first) && !FoldsAloneLead(byte);
+    return !FoldsAloneLead(first) || (pos + 1 < text.size() && text[pos + 1] == literal[1]);
+  }
   if (first == byte) return true;
-  if (first < 0x80 && byte < 0x80) return !exact_case && (first | 0x20) == (byte | 0x20);
-  return first >= 0x80 && byte >= 0x80;  // ASCII never folds to or from non-ASCII in our tables
+  // ASCII never folds to or from non-ASCII in our tables.
+  return (first | byte) < 0x80 && !exact_case && (first | 0x20) == (byte | 0x20);
 }
+
+// The bytes at which one of a set of literals may begin to match, a superset
+// of what FirstByteMayMatch lets through: a scan that tries every literal at
+// every position of a text passes over the other positions at once.
+class FirstBytes {
+ public:
+  void Add(std::string_view literal);
+  bool MayStart(unsigned char byte) const { return bytes_[byte]; }
+
+ private:
+  std::array<bool, 256> bytes_{};
+};
 
 // MatchLiteral past its first test.
 std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string_view literal,
