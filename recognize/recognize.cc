@@ -4,11 +4,15 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <cassert>
 #include <array>
+#include <bit>
+#include <cassert>
+#include <cstdint>
+#include <deque>
 #include <map>
-#include <unordered_map>
 #include <set>
+#include <span>
+#include <unordered_map>
 
 #include "normalize/normalize.h"
 #include "recognize/scan.h"
@@ -30,10 +34,35 @@ struct Line {
   int cell = -1;
   // The paragraph as one line of record text: CleanText of its text, with
   // its list label in front. Computed once; every reader below uses it.
-  std::string clean;
-  std::string clean_text;  // the same without the list label
+  // Views of the paragraph's own text when that is already clean, else of
+  // strings the Recognizer keeps.
+  std::string_view clean;
+  std::string_view clean_text;  // the same without the list label
+  bool fully_cleaned = false;   // the text needed more than its white space collapsed
   bool InTable() const { return row >= 0; }
-  const std::string& text() const { return paragraph->text; }
+  std::string_view text() const { return paragraph->text; }
+};
+
+// CleanText, without its full work for text that needs little or none: the
+// normalize stage left most text so.
+std::string Clean(std::string_view text, scan::CleanWork work) {
+  switch (work) {
+    case scan::CleanWork::kNone:
+      return std::string(text);
+    case scan::CleanWork::kWhiteSpace:
+      return scan::CollapseWhiteSpace(text);
+    case scan::CleanWork::kFull:
+      break;
+  }
+  return CleanText(text);
+}
+std::string Clean(std::string_view text) { return Clean(text, scan::CleanWorkFor(text)); }
+
+// The range of lines_ one table row holds.
+struct RowRange {
+  std::size_t block = 0;
+  int row = 0;
+  std::size_t begin = 0, end = 0;
 };
 
 // A value line of a header field, with whether a bullet led it.
@@ -55,9 +84,17 @@ std::string_view KindTitle(std::string_view kind) {
   return kind;
 }
 
-void AddUnique(std::vector<std::string>& values, std::string value) {
+// Heterogeneous lookup: a std::string_view finds a std::string key.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+void AddUnique(std::vector<std::string>& values, std::string_view value) {
   if (std::find(values.begin(), values.end(), value) == values.end()) {
-    values.push_back(std::move(value));
+    values.emplace_back(value);
   }
 }
 
@@ -73,15 +110,45 @@ std::size_t NumberLength(std::string_view text, bool slash) {
   return j > i + 1 ? j : 0;
 }
 
+// The word lists of a table that are looked for in (nearly) every paragraph,
+// compiled once for the table.
+struct TableWords {
+  scan::WordSet deadline_words;    // as written
+  scan::WordSet deadline_markers;  // after the date as written, before it in any case
+  scan::WordSet event_markers;     // as written
+  scan::WordSet opening_words;     // in any case
+  scan::WordSet agenda_words;      // as written
+};
+
+const TableWords& WordsOf(const LanguageTable& table) {
+  static const std::vector<TableWords> all = [] {
+    std::vector<TableWords> compiled(LanguageTables().size());
+    for (std::size_t t = 0; t < compiled.size(); ++t) {
+      const LanguageTable& source = LanguageTables()[t];
+      TableWords& words = compiled[t];
+      words.deadline_words.Add(source.deadline_words, /*fold=*/false);
+      words.deadline_markers.Add(source.deadline_after_date, /*fold=*/false);
+      words.deadline_markers.Add(source.deadline_before_date, /*fold=*/true);
+      words.event_markers.Add(source.event_markers, /*fold=*/false);
+      words.opening_words.Add(source.opening_words, /*fold=*/true);
+      words.agenda_words.Add(source.agenda_words, /*fold=*/false);
+    }
+    return compiled;
+  }();
+  return all[static_cast<std::size_t>(&table - LanguageTables().data())];
+}
+
 class Recognizer {
  public:
   explicit Recognizer(const Document& doc) : doc_(doc) {}
 
   LetterRecord Run() {
+    lines_.reserve(ParagraphCount(doc_.body));
     Flatten(doc_.body);
     record_.warnings = doc_.warnings;
     DetectLanguage();
     table_ = &TableFor(language_);
+    words_ = &WordsOf(*table_);
     record_.language = language_;
     record_.properties = doc_.properties;
     FindLandmarks();
@@ -121,6 +188,20 @@ class Recognizer {
     }
   }
 
+  static std::size_t ParagraphCount(const std::vector<Block>& blocks) {
+    std::size_t count = 0;
+    for (const Block& block : blocks) {
+      if (block.kind == Block::Kind::kParagraph) {
+        ++count;
+        continue;
+      }
+      for (const TableRow& row : block.table.rows) {
+        for (const TableCell& cell : row.cells) count += ParagraphCount(cell.blocks);
+      }
+    }
+    return count;
+  }
+
   void FlattenCell(const std::vector<Block>& blocks, std::size_t top, int row, int cell) {
     for (const Block& block : blocks) {
       if (block.kind == Block::Kind::kParagraph) {
@@ -138,35 +219,47 @@ class Recognizer {
   // The paragraphs of one cell of a top-level table.
   std::vector<const Line*> CellLines(std::size_t block, int row, int cell) const {
     std::vector<const Line*> found;
-    auto [begin, end] = RowRange(block, row);
+    auto [begin, end] = RowLines(block, row);
     for (std::size_t i = begin; i < end; ++i) {
       if (lines_[i].cell == cell) found.push_back(&lines_[i]);
     }
     return found;
   }
 
-  // The lines of one table row: Flatten adds a row's lines together, so they
-  // are one run of lines_. Indexed once, so reading rows stays linear.
-  std::pair<std::size_t, std::size_t> RowRange(std::size_t block, int row) const {
-    auto it = row_ranges_.find({block, row});
-    return it == row_ranges_.end() ? std::pair<std::size_t, std::size_t>{0, 0} : it->second;
+  // The lines of one table row: Flatten adds a row's lines together and the
+  // rows in order, so they are one run of lines_ and row_ranges_ is sorted.
+  std::pair<std::size_t, std::size_t> RowLines(std::size_t block, int row) const {
+    auto it = std::lower_bound(row_ranges_.begin(), row_ranges_.end(), std::pair{block, row},
+                               [](const RowRange& range, const std::pair<std::size_t, int>& key) {
+                                 return std::pair{range.block, range.row} < key;
+                               });
+    if (it == row_ranges_.end() || it->block != block || it->row != row) return {0, 0};
+    return {it->begin, it->end};
   }
 
   void AddLine(const Paragraph& p, std::size_t block, int row, int cell) {
-    Line line{&p, block, row, cell, {}, CleanText(p.text)};
-    line.clean = p.list_label.empty() ? line.clean_text
-                 : line.clean_text.empty() ? p.list_label
-                                           : p.list_label + " " + line.clean_text;
-    if (row >= 0) {
-      auto [it, inserted] = row_ranges_.try_emplace({block, row}, lines_.size(), lines_.size() + 1);
-      if (!inserted) it->second.second = lines_.size() + 1;
+    std::string_view clean_text = p.text;
+    const scan::CleanWork work = scan::CleanWorkFor(p.text);
+    if (work != scan::CleanWork::kNone) clean_text = cleaned_.emplace_back(Clean(p.text, work));
+    std::string_view clean = clean_text;
+    if (!p.list_label.empty()) {
+      clean = clean_text.empty()
+                  ? std::string_view(p.list_label)
+                  : cleaned_.emplace_back(p.list_label + " " + std::string(clean_text));
     }
-    lines_.push_back(std::move(line));
+    if (row >= 0) {
+      if (row_ranges_.empty() || row_ranges_.back().block != block ||
+          row_ranges_.back().row != row) {
+        row_ranges_.push_back({block, row, lines_.size(), lines_.size()});
+      }
+      row_ranges_.back().end = lines_.size() + 1;
+    }
+    lines_.push_back({&p, block, row, cell, clean, clean_text, work == scan::CleanWork::kFull});
   }
 
   // The cleaned text of `p`, which must be the next paragraph in reading
   // order: BuildBlocks walks the body in the order Flatten did.
-  const std::string& NextCleanText(const Paragraph& p) {
+  std::string_view NextCleanText(const Paragraph& p) {
     const Line& line = lines_[block_cursor_++];
     (void)p;
     assert(line.paragraph == &p);
@@ -175,51 +268,121 @@ class Recognizer {
 
   // ---- Language --------------------------------------------------------------
 
+  // The stopwords of every table, each with the tables that list it.
+  // A word is packed into an integer (its bytes, at most 8), so looking one
+  // up at every word end costs no hashing of strings.
+  class StopwordIndex {
+   public:
+    static constexpr std::size_t kMaxLength = 8;
+
+    StopwordIndex() {
+      const auto& tables = LanguageTables();
+      for (std::size_t t = 0; t < tables.size(); ++t) {
+        for (std::string_view word : tables[t].stopwords) {
+          // Stopwords are short function words, of at most kMaxLength letters.
+          assert(word.size() <= kMaxLength && t < 32);
+          if (word.empty()) continue;  // a word read is never empty
+          Entry& entry = Slot(Pack(word));
+          entry.key = Pack(word);
+          entry.tables |= std::uint32_t{1} << t;
+          longest_ = std::max(longest_, word.size());
+        }
+      }
+    }
+
+    // The longest stopword's length: a longer word is none.
+    std::size_t longest() const { return longest_; }
+
+    static std::uint64_t Pack(std::string_view word) {
+      std::uint64_t key = 0;
+      for (char c : word) key = key << 8 | static_cast<unsigned char>(c);
+      return key;
+    }
+
+    // Bit t is set when table t lists the word packed in `key`.
+    std::uint32_t TablesOf(std::uint64_t key) const {
+      for (std::size_t i = Hash(key);; i = (i + 1) % kSlots) {
+        if (slots_[i].key == key) return slots_[i].tables;
+        if (slots_[i].key == 0) return 0;
+      }
+    }
+
+   private:
+    struct Entry {
+      std::uint64_t key = 0;  // 0: empty (no word packs to 0)
+      std::uint32_t tables = 0;
+    };
+    static constexpr std::size_t kSlots = 256;  // far more than the words: probes stay short
+
+    static std::size_t Hash(std::uint64_t key) {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);
+    }
+
+    Entry& Slot(std::uint64_t key) {
+      std::size_t i = Hash(key);
+      while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) % kSlots;
+      return slots_[i];
+    }
+
+    std::array<Entry, kSlots> slots_{};
+    std::size_t longest_ = 0;
+  };
+
   void DetectLanguage() {
     std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
     // Stopword counts per Latin-script language, looked up as words end.
-    static const std::unordered_map<std::string_view, std::vector<std::size_t>> stopwords = [] {
-      std::unordered_map<std::string_view, std::vector<std::size_t>> map;
-      const auto& tables = LanguageTables();
-      for (std::size_t t = 0; t < tables.size(); ++t) {
-        for (std::string_view word : tables[t].stopwords) map[word].push_back(t);
-      }
-      return map;
-    }();
+    static const StopwordIndex stopwords;
     std::vector<std::size_t> counts(LanguageTables().size(), 0);
-    std::string word;
+    // The word being read, lower-cased and packed (its last bytes, when it is
+    // longer than any stopword: then it is not looked up).
+    std::uint64_t word = 0;
+    std::size_t word_length = 0;
+    auto add_to_word = [&](unsigned char c) {
+      word = word << 8 | c;
+      ++word_length;
+    };
     auto end_word = [&] {
-      if (word.empty()) return;
-      auto it = stopwords.find(word);
-      if (it != stopwords.end()) {
-        for (std::size_t t : it->second) ++counts[t];
+      if (word_length == 0) return;
+      if (word_length <= stopwords.longest()) {
+        for (std::uint32_t tables = stopwords.TablesOf(word); tables != 0; tables &= tables - 1) {
+          ++counts[static_cast<std::size_t>(std::countr_zero(tables))];
+        }
       }
-      word.clear();
+      word = 0;
+      word_length = 0;
     };
     for (const Line& line : lines_) {
       std::string_view text = line.text();
       for (std::size_t i = 0; i < text.size();) {
-        std::size_t next = 0;
-        char32_t c = scan::DecodeAt(text, i, &next);
-        i = next;
-        if (c < 0x80) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
           // ASCII needs no script lookup.
-          if ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') {
+          ++i;
+          const auto folded = static_cast<unsigned char>(byte | 0x20);
+          if (folded >= 'a' && folded <= 'z') {
             ++latin;
-            word += static_cast<char>(c | 0x20);
+            add_to_word(folded);
           } else {
             end_word();
           }
           continue;
         }
-        UErrorCode status = U_ZERO_ERROR;
-        UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-        if (script == USCRIPT_HAN) ++han;
-        if (script == USCRIPT_CYRILLIC) ++cyrillic;
-        if (script == USCRIPT_ARABIC) ++arabic;
-        if (script == USCRIPT_LATIN) {
+        std::size_t next = 0;
+        char32_t c = scan::DecodeAt(text, i, &next);
+        i = next;
+        scan::Script script = scan::ScriptOf(c);
+        if (script == scan::Script::kHan) {
+          ++han;
+          // The ideographs that follow, most of Chinese text, counted at once.
+          const std::size_t run = scan::HanRun(text, i);
+          han += run;
+          i += 3 * run;
+        }
+        if (script == scan::Script::kCyrillic) ++cyrillic;
+        if (script == scan::Script::kArabic) ++arabic;
+        if (script == scan::Script::kLatin) {
           ++latin;
-          word += '?';  // no stopword has an accented letter
+          add_to_word('?');  // no stopword has an accented letter
         } else {
           end_word();
         }
@@ -253,8 +416,9 @@ class Recognizer {
 
   void FindLandmarks() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-      std::string text = lines_[i].clean_text;
-      if (salutation_ == kNone && scan::CodePointCount(text) <= 80 && StartsWithAny(text, table_->salutations)) {
+      std::string_view text = lines_[i].clean_text;
+      if (salutation_ == kNone && StartsWithAny(text, table_->salutations) &&
+          scan::AtMostCodePoints(text, 80)) {
         salutation_ = i;
       }
       if (!lines_[i].InTable()) {
@@ -303,7 +467,7 @@ class Recognizer {
           after = Trim(after.substr(skip));
         }
         // "Annex A to TSB Circular 300" and sentences are not headings.
-        if (scan::CodePointCount(after) > 80 || after.find("。") != std::string_view::npos) continue;
+        if (!scan::AtMostCodePoints(after, 80) || scan::Contains(after, "。")) continue;
       }
       *label = std::string(rest.substr(0, length));
       *title = std::string(after);
@@ -317,16 +481,17 @@ class Recognizer {
   void ReadPlaceAndDate(LetterFields& letter) {
     std::size_t limit = std::min(header_end_, lines_.size());
     for (std::size_t i = 0; i < limit; ++i) {
-      std::string text = lines_[i].clean_text;
-      if (text.empty() || scan::CodePointCount(text) > 60) continue;
+      std::string_view text = lines_[i].clean_text;
+      if (text.empty() || !scan::AtMostCodePoints(text, 60) || !scan::MayHoldNumber(text)) continue;
       std::vector<DateMatch> dates = FindDates(text, language_);
       if (dates.empty() || !dates.front().year_stated || dates.front().last) continue;
-      std::string rest = text.substr(0, dates.front().begin) + " " + text.substr(dates.front().end);
-      std::string place = RemoveFillers(CleanText(StripPlaceSeparators(rest)));
+      std::string rest = std::string(text.substr(0, dates.front().begin)) + " " +
+                         std::string(text.substr(dates.front().end));
+      std::string place = RemoveFillers(Clean(StripPlaceSeparators(rest)));
       bool has_digit = std::any_of(place.begin(), place.end(),
                                    [](char c) { return c >= '0' && c <= '9'; });
       if (has_digit || scan::CodePointCount(place) > 40) continue;
-      letter.date = dates.front().start.Iso();
+      letter.date = scan::IsoDate(dates.front().start);
       letter_date_ = dates.front().start;
       if (!place.empty()) letter.place = place;
       return;
@@ -358,27 +523,50 @@ class Recognizer {
 
   // ---- Header block --------------------------------------------------------------
 
+  static std::size_t FoldedByte(char c) {
+    return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+
+  // The header labels of every table, by their first byte (ASCII folded).
+  static const std::array<std::vector<const HeaderLabel*>, 256>& LabelsByFirstByte() {
+    static const auto index = [] {
+      std::array<std::vector<const HeaderLabel*>, 256> by_byte;
+      for (const LanguageTable& table : LanguageTables()) {
+        for (const HeaderLabel& label : table.labels) {
+          if (!label.text.empty()) {
+            by_byte[FoldedByte(label.text.front())].push_back(&label);
+            continue;
+          }
+          for (auto& labels : by_byte) labels.push_back(&label);  // matches any segment
+        }
+      }
+      return by_byte;
+    }();
+    return index;
+  }
+
   // Matches a header label at the start of `segment`; `*rest` gets the value
   // written after the label on the same segment.
   bool MatchLabel(std::string_view segment, HeaderField* field, std::string_view* rest) const {
     // Labels of every language: a Chinese letter may carry English labels.
-    for (const LanguageTable& table : LanguageTables()) {
-      for (const HeaderLabel& label : table.labels) {
-        if (!scan::StartsWithFold(segment, label.text)) continue;
-        std::string_view after = segment.substr(label.text.size());
-        if (!after.empty() && after.front() == '.') after.remove_prefix(1);
-        after = Trim(after);
-        if (after.empty()) {
-          *field = label.field;
-          *rest = after;
+    // Only those starting with the segment's first byte can match; they are
+    // tried in table order.
+    if (segment.empty()) return false;
+    for (const HeaderLabel* label : LabelsByFirstByte()[FoldedByte(segment.front())]) {
+      if (!scan::StartsWithFold(segment, label->text)) continue;
+      std::string_view after = segment.substr(label->text.size());
+      if (!after.empty() && after.front() == '.') after.remove_prefix(1);
+      after = Trim(after);
+      if (after.empty()) {
+        *field = label->field;
+        *rest = after;
+        return true;
+      }
+      for (std::string_view colon : {std::string_view("："), std::string_view(":")}) {
+        if (after.substr(0, colon.size()) == colon) {
+          *field = label->field;
+          *rest = Trim(after.substr(colon.size()));
           return true;
-        }
-        for (std::string_view colon : {std::string_view("："), std::string_view(":")}) {
-          if (after.substr(0, colon.size()) == colon) {
-            *field = label.field;
-            *rest = Trim(after.substr(colon.size()));
-            return true;
-          }
         }
       }
     }
@@ -394,14 +582,14 @@ class Recognizer {
       const Line& line = lines_[i];
       if (current && !ContinuesField(*label_line, line, paragraph_gap)) current = nullptr;
       if (!line.InTable() && Trim(line.text()).empty()) paragraph_gap = true;
-      for (std::string_view sub_line : scan::Split(line.text(), '\n')) {
+      scan::ForEachPiece(line.text(), '\n', [&](std::string_view sub_line) {
         bool pending_bullet = false;
-        for (std::string_view segment : scan::Split(sub_line, '\t')) {
+        scan::ForEachPiece(sub_line, '\t', [&](std::string_view segment) {
           segment = Trim(segment);
-          if (segment.empty()) continue;
+          if (segment.empty()) return;
           if (scan::IsBulletOnly(segment)) {
             pending_bullet = true;
-            continue;
+            return;
           }
           HeaderField field;
           std::string_view rest;
@@ -411,22 +599,24 @@ class Recognizer {
             label_line = &line;
             paragraph_gap = false;
             if (!rest.empty()) current->lines.push_back({std::string(rest), false});
-            continue;
+            return;
           }
-          if (!current) continue;
+          if (!current) return;
           bool bulleted = false;
           std::string_view value = scan::StripBullet(segment, &bulleted);
-          if (!value.empty()) current->lines.push_back({std::string(value), bulleted || pending_bullet});
+          if (!value.empty()) {
+            current->lines.push_back({std::string(value), bulleted || pending_bullet});
+          }
           pending_bullet = false;
-        }
-      }
+        });
+      });
     }
 
     auto joined = [&](HeaderField field) -> OptString {
       auto it = values.find(field);
       if (it == values.end()) return std::nullopt;
       std::string text;
-      for (const ValueLine& line : it->second.lines) text = JoinWrapped(text, CleanText(line.text));
+      for (const ValueLine& line : it->second.lines) text = JoinWrapped(text, Clean(line.text));
       if (text.empty()) return std::nullopt;
       return text;
     };
@@ -481,37 +671,37 @@ class Recognizer {
     std::vector<std::string> items;
     bool previous_ended = true;
     for (const ValueLine& line : lines) {
-      std::string text = CleanText(line.text);
+      std::string text = Clean(line.text);
       bool new_item = items.empty() || line.bulleted || (any_separator && previous_ended) ||
                       (!any_bullet && !any_separator);
+      previous_ended = scan::EndsWithSeparator(text);
       if (new_item) {
-        items.push_back(text);
+        items.push_back(std::move(text));
       } else {
         items.back() = JoinWrapped(items.back(), text);
       }
-      previous_ended = scan::EndsWithSeparator(text);
     }
     std::vector<std::string> cleaned;
     for (const std::string& item : items) {
-      std::string value(scan::StripTrailingSeparators(item));
-      if (!value.empty()) cleaned.push_back(value);
+      std::string_view value = scan::StripTrailingSeparators(item);
+      if (!value.empty()) cleaned.emplace_back(value);
     }
     return cleaned;
   }
 
   Reference ParseReference(const std::vector<ValueLine>& lines) const {
     Reference reference;
-    reference.text = CleanText(lines.front().text);
+    reference.text = Clean(lines.front().text);
     // A file code ("SG20/CB", "TSB Events/XY") may follow on its own line.
     for (std::size_t i = 1; i < lines.size(); ++i) {
-      std::string line = CleanText(lines[i].text);
+      std::string line = Clean(lines[i].text);
       bool cjk = false;
       for (std::size_t j = 0; j < line.size();) {
         std::size_t next = 0;
         if (IsCjk(scan::DecodeAt(line, j, &next))) cjk = true;
         j = next;
       }
-      if (!cjk && !line.empty() && scan::CodePointCount(line) <= 40) {
+      if (!cjk && !line.empty() && scan::AtMostCodePoints(line, 40)) {
         reference.file = line;
         break;
       }
@@ -528,7 +718,7 @@ class Recognizer {
       }
       if (!reference.kind) {
         for (const Phrase& kind : table.kinds) {
-          if (text.find(kind.text) != std::string_view::npos) {
+          if (scan::Contains(text, kind.text)) {
             reference.kind = std::string(kind.value);
             break;
           }
@@ -542,7 +732,7 @@ class Recognizer {
       for (auto [words, name] : {std::pair{&table.addendum_words, "Addendum"},
                                  std::pair{&table.corrigendum_words, "Corrigendum"}}) {
         for (std::string_view word : *words) {
-          std::size_t at = text.find(word);
+          std::size_t at = scan::Find(text, word);
           if (at == std::string_view::npos || !supplement.empty()) continue;
           std::string_view after = text.substr(at + word.size());
           std::size_t skip = after.find_first_not_of(' ');
@@ -571,7 +761,8 @@ class Recognizer {
 
   // `word` in `text`, not glued to Latin letters ("BR" must not match "BRIEF").
   static bool ContainsWord(std::string_view text, std::string_view word) {
-    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    for (std::size_t at = scan::Find(text, word); at != std::string_view::npos;
+         at = scan::Find(text, word, at + 1)) {
       bool left_ok = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
       std::size_t end = at + word.size();
       bool right_ok = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
@@ -584,15 +775,15 @@ class Recognizer {
 
   void ReadSalutationAndClosing(LetterFields& letter) {
     if (salutation_ == kNone) return;
-    letter.salutation = lines_[salutation_].clean_text;
+    letter.salutation = std::string(lines_[salutation_].clean_text);
     std::size_t end = std::min(first_annex_, lines_.size());
     for (std::size_t i = salutation_ + 1; i < end; ++i) {
       if (lines_[i].InTable()) continue;
-      std::string text = lines_[i].clean_text;
+      std::string_view text = lines_[i].clean_text;
       // Formulas run long in French or Arabic ("Veuillez agréer, …").
-      if (scan::CodePointCount(text) <= 200 && StartsWithAny(text, table_->closings)) closing_ = i;
+      if (StartsWithAny(text, table_->closings) && scan::AtMostCodePoints(text, 200)) closing_ = i;
     }
-    if (closing_ != kNone) letter.closing = lines_[closing_].clean_text;
+    if (closing_ != kNone) letter.closing = std::string(lines_[closing_].clean_text);
   }
 
   // The signatory: a short paragraph naming a title ("Director ...", "…主任")
@@ -604,25 +795,25 @@ class Recognizer {
     std::vector<std::string> units;
     std::vector<std::vector<std::string>> unit_lines;
     for (std::size_t i = closing_ + 1; i < std::min(first_annex_, closing_ + 10); ++i) {
-      std::string text = lines_[i].clean_text;
+      std::string_view text = lines_[i].clean_text;
       if (text.empty() || IsBracketed(text)) continue;
       std::vector<std::string> sub_lines;
-      for (std::string_view sub_line : scan::Split(lines_[i].text(), '\n')) {
-        std::string clean = CleanText(sub_line);
-        if (!clean.empty() && !IsBracketed(clean)) sub_lines.push_back(clean);
-      }
-      units.push_back(text);
+      scan::ForEachPiece(lines_[i].text(), '\n', [&](std::string_view sub_line) {
+        std::string clean = Clean(sub_line);
+        if (!clean.empty() && !IsBracketed(clean)) sub_lines.push_back(std::move(clean));
+      });
+      units.emplace_back(text);
       unit_lines.push_back(std::move(sub_lines));
     }
     auto titled = [&](const std::string& text) {
       return std::any_of(table_->signature_titles.begin(), table_->signature_titles.end(),
-                         [&](std::string_view word) { return text.find(word) != std::string::npos; });
+                         [&](std::string_view word) { return scan::Contains(text, word); });
     };
     auto is_name = [&](const std::string& text) {
-      return scan::CodePointCount(text) <= 40 && !titled(text);
+      return scan::AtMostCodePoints(text, 40) && !titled(text);
     };
     for (std::size_t i = 0; i < units.size(); ++i) {
-      if (scan::CodePointCount(units[i]) > 100 || !titled(units[i])) continue;
+      if (!scan::AtMostCodePoints(units[i], 100) || !titled(units[i])) continue;
       if (i > 0 && is_name(units[i - 1])) {
         letter.signature = Signature{units[i - 1], units[i]};
         return;
@@ -672,7 +863,8 @@ class Recognizer {
       }
     }
     // Focus groups are named by their acronym in every language.
-    for (std::size_t at = text.find("FG-"); at != std::string_view::npos; at = text.find("FG-", at + 1)) {
+    for (std::size_t at = scan::Find(text, "FG-"); at != std::string_view::npos;
+         at = scan::Find(text, "FG-", at + 1)) {
       std::size_t end = at + 3;
       while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
       if (end > at + 3 && (best.at == kNone || at < best.at)) {
@@ -685,8 +877,8 @@ class Recognizer {
 
   static BodyMatch MatchBody(std::string_view text, const BodyPattern& pattern) {
     if (!pattern.prefix.empty()) {
-      for (std::size_t at = text.find(pattern.prefix); at != std::string_view::npos;
-           at = text.find(pattern.prefix, at + 1)) {
+      for (std::size_t at = scan::Find(text, pattern.prefix); at != std::string_view::npos;
+           at = scan::Find(text, pattern.prefix, at + 1)) {
         std::size_t number_at = at + pattern.prefix.size();
         std::size_t length = NumberLength(text.substr(number_at), pattern.slash_number);
         if (length == 0) continue;
@@ -699,8 +891,8 @@ class Recognizer {
       }
       return {};
     }
-    for (std::size_t at = text.find(pattern.suffix); at != std::string_view::npos;
-         at = text.find(pattern.suffix, at + 1)) {
+    for (std::size_t at = scan::Find(text, pattern.suffix); at != std::string_view::npos;
+         at = scan::Find(text, pattern.suffix, at + 1)) {
       std::size_t start = at;
       while (start > 0 && (scan::IsAsciiDigit(static_cast<unsigned char>(text[start - 1])) ||
                            (pattern.slash_number && text[start - 1] == '/'))) {
@@ -718,18 +910,18 @@ class Recognizer {
                         std::string_view number, const BodyPattern& pattern) {
     std::string key(pattern.key_format);
     key.replace(key.find('#'), 1, number);
-    return {CleanText(text.substr(begin, end - begin)), key, begin};
+    return {Clean(text.substr(begin, end - begin)), key, begin};
   }
 
   void ReadMeeting() {
     const LetterFields& letter = *record_.letter;
     std::string subject = letter.subject.value_or("");
     // The invitation: the first paragraph after the salutation with a date.
-    std::string invitation;
+    std::string_view invitation;
     if (salutation_ != kNone) {
       for (std::size_t i = salutation_ + 1; i < std::min(first_annex_, salutation_ + 6); ++i) {
-        std::string text = lines_[i].clean_text;
-        if (!FindDates(text, language_, letter_date_).empty()) {
+        std::string_view text = lines_[i].clean_text;
+        if (!Dates(text).empty()) {
           invitation = text;
           invitation_ = i;
           break;
@@ -738,8 +930,8 @@ class Recognizer {
     }
     BodyMatch body = FindBody(subject);
     if (body.at == kNone) body = FindBody(invitation);
-    std::vector<DateMatch> dates = FindDates(subject, language_, letter_date_);
-    if (dates.empty()) dates = FindDates(invitation, language_, letter_date_);
+    std::vector<DateMatch> dates = Dates(subject);
+    if (dates.empty()) dates = Dates(invitation);
     if (body.at == kNone || dates.empty()) return;
 
     Meeting meeting;
@@ -747,11 +939,11 @@ class Recognizer {
     meeting.body_key = body.key;
     meeting_start_ = dates.front().start;
     meeting_end_ = dates.front().last.value_or(dates.front().start);
-    meeting.start = meeting_start_->Iso();
-    meeting.end = meeting_end_->Iso();
-    std::string context = subject + "\n" + invitation;
+    meeting.start = scan::IsoDate(*meeting_start_);
+    meeting.end = scan::IsoDate(*meeting_end_);
+    std::string context = subject + "\n" + std::string(invitation);
     for (const Phrase& mode : table_->modes) {
-      if (context.find(mode.text) != std::string::npos) {
+      if (scan::Contains(context, mode.text)) {
         meeting.mode = std::string(mode.value);
         break;
       }
@@ -767,16 +959,17 @@ class Recognizer {
   // "在日内瓦国际电联总部举行" -> "日内瓦国际电联总部".
   OptString FindLocation(std::string_view text) const {
     for (std::string_view before : table_->location_before) {
-      for (std::size_t at = text.find(before); at != std::string_view::npos; at = text.find(before, at + 1)) {
+      for (std::size_t at = scan::Find(text, before); at != std::string_view::npos;
+           at = scan::Find(text, before, at + 1)) {
         std::size_t from = at + before.size();
         for (std::string_view after : table_->location_after) {
-          std::size_t end = text.find(after, from);
+          std::size_t end = scan::Find(text, after, from);
           if (end == std::string_view::npos) continue;
           std::string_view candidate = text.substr(from, end - from);
           for (std::string_view stop : table_->location_stops) {
             candidate = candidate.substr(0, candidate.find(stop));
           }
-          std::string place = CleanText(candidate);
+          std::string place = Clean(candidate);
           bool has_digit = std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
           std::size_t length = scan::CodePointCount(place);
           if (length > 0 && length <= 30 && !has_digit) return place;
@@ -786,19 +979,22 @@ class Recognizer {
     return std::nullopt;
   }
 
+  bool HasOpeningWord(std::string_view text) const { return words_->opening_words.AnyIn(text); }
+
   // The opening time: a sentence with an opening word and a time of day.
   void ReadOpening(Meeting& meeting) {
     if (salutation_ == kNone) return;
     for (std::size_t i = salutation_ + 1; i < first_annex_; ++i) {
-      std::string paragraph = lines_[i].clean_text;
+      std::string_view paragraph = lines_[i].clean_text;
+      // The sentence has a time, so a number, and an opening word: so has
+      // its paragraph.
+      if (!scan::MayHoldNumber(paragraph) || !HasOpeningWord(paragraph)) continue;
       for (const scan::Piece& piece : scan::Sentences(paragraph)) {
-        std::string_view sentence = std::string_view(paragraph).substr(piece.begin, piece.end - piece.begin);
-        bool opening = std::any_of(table_->opening_words.begin(), table_->opening_words.end(),
-                                   [&](std::string_view w) { return scan::FindFold(sentence, w) != std::string_view::npos; });
-        if (!opening) continue;
+        std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
+        if (!HasOpeningWord(sentence)) continue;
         std::vector<TimeMatch> times = FindTimes(sentence, language_);
         if (times.empty()) continue;
-        std::vector<DateMatch> dates = FindDates(sentence, language_, letter_date_);
+        const std::vector<DateMatch>& dates = Dates(sentence);
         // A dated sentence about something else (an event) is not the opening.
         if (!dates.empty() && (dates.front().start < *meeting_start_ || *meeting_end_ < dates.front().start)) continue;
         Date day = dates.empty() ? *meeting_start_ : dates.front().start;
@@ -818,13 +1014,17 @@ class Recognizer {
   void ReadDeadlines() {
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     bool in_section = false;  // after a "deadlines" heading, while date-led lines follow
-    std::set<std::pair<std::size_t, int>> rows_done;
+    std::string row_text, row_clean;
     for (std::size_t i = start; i < lines_.size(); ++i) {
       const Line& line = lines_[i];
-      std::string text;
+      std::string_view text;
       if (line.InTable()) {
-        if (!rows_done.insert({line.block, line.row}).second) continue;
-        text = RowText(line.block, line.row);
+        // A row is read once, at its first line: its lines are one run.
+        if (i > start && lines_[i - 1].block == line.block && lines_[i - 1].row == line.row) {
+          continue;
+        }
+        row_text = RowText(line.block, line.row);
+        text = row_text;
       } else {
         text = line.text();
       }
@@ -832,16 +1032,30 @@ class Recognizer {
       if (in_section && AddDateLedDeadline(text)) continue;
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
-      std::string clean = line.InTable() ? CleanText(text) : line.clean_text;
-      in_section = ContainsAny(clean, table_->deadline_words) && scan::CodePointCount(clean) <= 40;
+      std::string_view clean = line.clean_text;
+      if (line.InTable()) clean = row_clean = CleanRowText(line.block, line.row, text);
+      in_section = scan::AtMostCodePoints(clean, 40) && words_->deadline_words.AnyIn(clean);
       if (!in_section) AddSentenceDeadlines(clean);
     }
+  }
+
+  // CleanText(row_text), the row's RowText: its lines' cleaned texts joined
+  // as CleanText joins the pieces around white space, when no line needed
+  // more than its white space collapsed (else the row is cleaned whole).
+  std::string CleanRowText(std::size_t block, int row, std::string_view row_text) const {
+    auto [begin, end] = RowLines(block, row);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (lines_[i].fully_cleaned) return Clean(row_text);
+    }
+    std::string clean;
+    for (std::size_t i = begin; i < end; ++i) scan::AppendCollapsed(clean, lines_[i].clean_text);
+    return clean;
   }
 
   // A row's cells joined by tabs, each cell's paragraphs by tabs too.
   std::string RowText(std::size_t block, int row) const {
     std::string text;
-    auto [begin, end] = RowRange(block, row);
+    auto [begin, end] = RowLines(block, row);
     for (std::size_t i = begin; i < end; ++i) {
       if (!text.empty()) text += '\t';
       text += lines_[i].text();
@@ -849,15 +1063,13 @@ class Recognizer {
     return text;
   }
 
-  static bool ContainsAny(std::string_view text, const std::vector<std::string_view>& words) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
-  }
-
   // "2021年3月17日 – 提交文稿": a date at the start, then what to do by it.
   bool AddDateLedDeadline(std::string_view text) {
     std::string_view stripped = scan::StripBullet(text);
-    std::vector<DateMatch> dates = FindDates(stripped, language_, letter_date_);
+    // Only a date at the start counts, and no date straddles a tab or a line
+    // break (the date grammar's blanks stop there): the first segment is
+    // read alone, the same date found for a fraction of the work.
+    const std::vector<DateMatch>& dates = Dates(stripped.substr(0, stripped.find_first_of("\t\n")));
     if (dates.empty() || dates.front().begin != 0) return false;
     std::string_view rest = stripped.substr(dates.front().end);
     // Skip the layout between date and action: tabs, dashes, colons.
@@ -867,7 +1079,7 @@ class Recognizer {
       if (c != U' ' && c != U'\t' && c != U'–' && c != U'—' && c != U'-' && c != U':' && c != U'：') break;
       rest.remove_prefix(next);
     }
-    std::string action = CleanText(rest);
+    std::string action = Clean(rest);
     if (action.empty()) return false;
     AddDeadline(dates.front().last.value_or(dates.front().start), action);
     return true;
@@ -875,21 +1087,23 @@ class Recognizer {
 
   // "请于2021年4月16日前注册", "no later than 4 May 2021".
   void AddSentenceDeadlines(std::string_view paragraph) {
-    if (!HasDeadlineMarker(paragraph)) return;  // most paragraphs: no date grammar needed
+    // Most paragraphs need no date grammar: no number, or no marker.
+    if (!scan::MayHoldNumber(paragraph) || !HasDeadlineMarker(paragraph)) return;
     for (const scan::Piece& piece : scan::Sentences(paragraph)) {
       std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
-      for (const DateMatch& date : FindDates(sentence, language_, letter_date_)) {
+      // IsDeadlineDate looks for a marker inside the sentence.
+      if (!HasDeadlineMarker(sentence)) continue;
+      for (const DateMatch& date : Dates(sentence)) {
         if (!IsDeadlineDate(sentence, date)) continue;
-        AddDeadline(date.last.value_or(date.start), CleanText(scan::StripBullet(sentence)));
+        AddDeadline(date.last.value_or(date.start), Clean(scan::StripBullet(sentence)));
         break;
       }
     }
   }
 
+  // A marker after the date as written, or one before it in any case.
   bool HasDeadlineMarker(std::string_view text) const {
-    if (ContainsAny(text, table_->deadline_after_date)) return true;
-    return std::any_of(table_->deadline_before_date.begin(), table_->deadline_before_date.end(),
-                       [&](std::string_view m) { return scan::FindFold(text, m) != std::string_view::npos; });
+    return words_->deadline_markers.AnyIn(text);
   }
 
   bool IsDeadlineDate(std::string_view sentence, const DateMatch& date) const {
@@ -911,10 +1125,12 @@ class Recognizer {
   }
 
   void AddDeadline(const Date& date, std::string text) {
-    for (const Deadline& existing : record_.deadlines) {
-      if (existing.date == date.Iso() && existing.text == text) return;
+    // Compared as dates: formatting each as ISO text would cost more.
+    for (std::size_t d = 0; d < record_.deadlines.size(); ++d) {
+      if (deadline_dates_[d] == date && record_.deadlines[d].text == text) return;
     }
-    record_.deadlines.push_back({date.Iso(), std::move(text)});
+    record_.deadlines.push_back({scan::IsoDate(date), std::move(text)});
+    deadline_dates_.push_back(date);
   }
 
   // ---- Events ------------------------------------------------------------------
@@ -925,36 +1141,38 @@ class Recognizer {
     if (!meeting_start_) return false;
     if (date.start == *meeting_start_ && date.last.value_or(date.start) == *meeting_end_) return true;
     bool during = !(date.start < *meeting_start_) && !(*meeting_end_ < date.start);
-    return during && std::any_of(table_->opening_words.begin(), table_->opening_words.end(),
-                                 [&](std::string_view w) { return scan::FindFold(sentence, w) != std::string_view::npos; });
+    return during && HasOpeningWord(sentence);
   }
 
   void ReadEvents() {
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     for (std::size_t i = start; i < first_annex_; ++i) {
       if (lines_[i].InTable()) continue;
-      std::string paragraph = lines_[i].clean_text;
+      std::string_view paragraph = lines_[i].clean_text;
+      // An event's sentence has a date, so a number, and a marker: so has its
+      // paragraph. Most have neither.
+      if (!scan::MayHoldNumber(paragraph) || !words_->event_markers.AnyIn(paragraph)) continue;
       std::vector<scan::Piece> sentences = scan::Sentences(paragraph);
-      std::vector<scan::UrlMatch> urls = scan::FindUrls(paragraph);
+      std::optional<std::vector<scan::UrlMatch>> urls;  // found when an event needs them
       for (std::size_t s = 0; s < sentences.size(); ++s) {
         std::string_view sentence =
-            std::string_view(paragraph).substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
+            paragraph.substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
         std::size_t marker = kNone;
         for (std::string_view word : table_->event_markers) {
-          std::size_t at = sentence.find(word);
+          std::size_t at = scan::Find(sentence, word);
           if (at != std::string_view::npos && at < marker) marker = at;
         }
         if (marker == kNone || marker == 0) continue;
-        std::vector<DateMatch> dates = FindDates(sentence, language_, letter_date_);
+        const std::vector<DateMatch>& dates = Dates(sentence);
         if (dates.empty()) continue;
         const DateMatch& date = dates.front();
         if (IsTheMeeting(sentence, date)) continue;
         Event event;
-        event.title = CleanText(scan::StripBullet(sentence.substr(0, marker)));
-        event.date = date.start.Iso();
-        std::optional<std::string> zone = FindTimeZone(sentence, language_);
+        event.title = Clean(scan::StripBullet(sentence.substr(0, marker)));
+        event.date = scan::IsoDate(date.start);
         std::vector<TimeMatch> times = FindTimes(sentence, language_);
         if (!times.empty()) {
+          std::optional<std::string> zone = FindTimeZone(sentence, language_);
           event.start = FormatDateTime(date.start, times.front().start, zone);
           if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
           event.timezone = zone;
@@ -963,13 +1181,15 @@ class Recognizer {
         // The registration link may follow in the next sentence of the paragraph.
         std::size_t window_end = paragraph.size();
         for (std::size_t t = s + 1; t < sentences.size(); ++t) {
-          std::string_view later = std::string_view(paragraph).substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
-          if (ContainsAny(later, table_->event_markers) && !FindDates(later, language_, letter_date_).empty()) {
+          std::string_view later =
+              paragraph.substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
+          if (words_->event_markers.AnyIn(later) && !Dates(later).empty()) {
             window_end = sentences[t].begin;
             break;
           }
         }
-        for (const scan::UrlMatch& url : urls) {
+        if (!urls) urls = scan::FindUrls(paragraph);
+        for (const scan::UrlMatch& url : *urls) {
           if (url.begin >= sentences[s].begin && url.begin < window_end) {
             event.url = url.url;
             break;
@@ -1009,29 +1229,29 @@ class Recognizer {
     // An agenda outside any annex: a short heading naming it.
     for (std::size_t i = salutation_ != kNone ? salutation_ + 1 : 0; i < lines_.size(); ++i) {
       if (lines_[i].InTable()) continue;
-      std::string text = lines_[i].clean_text;
-      if (scan::CodePointCount(text) > 30 || !ContainsAgendaWord(text)) continue;
+      std::string_view text = lines_[i].clean_text;
+      if (!scan::AtMostCodePoints(text, 30) || !ContainsAgendaWord(text)) continue;
       std::vector<AgendaItem> items = ReadAgendaItems(i + 1, lines_.size());
       if (items.empty()) continue;
       Agenda agenda;
-      agenda.title = text;
+      agenda.title = std::string(text);
       agenda.items = std::move(items);
       record_.agenda = std::move(agenda);
       return;
     }
   }
 
-  bool ContainsAgendaWord(std::string_view text) const {
-    return ContainsAny(text, table_->agenda_words);
-  }
+  bool ContainsAgendaWord(std::string_view text) const { return words_->agenda_words.AnyIn(text); }
 
   // The first non-empty paragraph after an annex label that is not itself a
   // heading or a table: the annex title.
   std::string NextTitle(std::size_t line) const {
     for (std::size_t i = line + 1; i < lines_.size() && i < line + 4; ++i) {
       if (lines_[i].InTable()) return {};
-      std::string text = lines_[i].clean_text;
-      if (!text.empty()) return scan::CodePointCount(text) <= 120 ? text : std::string();
+      std::string_view text = lines_[i].clean_text;
+      if (!text.empty()) {
+        return scan::AtMostCodePoints(text, 120) ? std::string(text) : std::string();
+      }
     }
     return {};
   }
@@ -1051,17 +1271,20 @@ class Recognizer {
   std::vector<AgendaItem> ReadAgendaTable(std::size_t block) const {
     const Table& table = doc_.body[block].table;
     std::vector<AgendaItem> items;
+    items.reserve(table.rows.size());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       int row = static_cast<int>(r);
       std::vector<const Line*> number_cell = CellLines(block, row, 0);
       std::string number_text;
       for (const Line* line : number_cell) number_text += line->clean_text;
       if (number_text.empty() && !number_cell.empty()) number_text = number_cell.front()->paragraph->list_label;
-      std::optional<std::string> number = scan::ItemNumber(number_text);
-      std::vector<std::string> title_lines = CellParagraphs(block, row, 1);
+      std::optional<std::string_view> number = scan::ItemNumber(number_text);
+      std::vector<std::string_view> title_lines = CellParagraphs(block, row, 1);
       int documents_cell = 2;
       // "1 会议开幕" in one cell: number and title together, documents next.
-      if (auto split = scan::SplitItemNumber(number_text); !number && split) {
+      std::optional<std::pair<std::string_view, std::string_view>> split;
+      if (!number) split = scan::SplitItemNumber(number_text);
+      if (split) {
         number = split->first;
         title_lines = {split->second};
         documents_cell = 1;
@@ -1069,7 +1292,10 @@ class Recognizer {
       if (!number) {
         // A row with an empty number cell continues the item above.
         if (number_text.empty() && !items.empty() && !title_lines.empty()) {
-          for (const std::string& line : title_lines) items.back().title += "\n" + line;
+          for (std::string_view line : title_lines) {
+            items.back().title += '\n';
+            items.back().title += line;
+          }
         }
         continue;
       }
@@ -1082,22 +1308,24 @@ class Recognizer {
     return items;
   }
 
-  std::vector<std::string> CellParagraphs(std::size_t block, int row, int cell) const {
-    std::vector<std::string> texts;
-    for (const Line* line : CellLines(block, row, cell)) {
-      const std::string& text = line->clean;
-      if (!text.empty()) texts.push_back(text);
+  // The non-empty paragraphs of a cell, as views of their lines.
+  std::vector<std::string_view> CellParagraphs(std::size_t block, int row, int cell) const {
+    std::vector<std::string_view> texts;
+    auto [begin, end] = RowLines(block, row);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (lines_[i].cell == cell && !lines_[i].clean.empty()) texts.push_back(lines_[i].clean);
     }
     return texts;
   }
 
-  static AgendaItem MakeItem(const std::string& number, const std::vector<std::string>& title_lines) {
+  static AgendaItem MakeItem(std::string_view number,
+                             std::span<const std::string_view> title_lines) {
     AgendaItem item;
-    item.number = number;
+    item.number = std::string(number);
     item.level = 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
     std::size_t dot = number.rfind('.');
-    if (dot != std::string::npos) item.parent = number.substr(0, dot);
-    for (const std::string& line : title_lines) {
+    if (dot != std::string_view::npos) item.parent = std::string(number.substr(0, dot));
+    for (std::string_view line : title_lines) {
       if (!item.title.empty()) item.title += "\n";
       item.title += line;
     }
@@ -1106,20 +1334,18 @@ class Recognizer {
 
   // The documents cell: references ("Report 15", "TD 123, TD 124") go to
   // documents; a cell holding anything else is kept whole as notes.
-  void ReadDocuments(const std::vector<std::string>& paragraphs, AgendaItem& item) const {
+  void ReadDocuments(const std::vector<std::string_view>& paragraphs, AgendaItem& item) const {
     if (paragraphs.empty()) return;
     std::vector<std::string> tokens;
-    for (const std::string& paragraph : paragraphs) {
-      std::string current;
+    for (std::string_view paragraph : paragraphs) {
+      std::size_t token_begin = 0;
       for (std::size_t i = 0; i <= paragraph.size();) {
         std::size_t next = i + 1;
         char32_t c = i < paragraph.size() ? scan::DecodeAt(paragraph, i, &next) : U',';
         if (c == U',' || c == U';' || c == U'，' || c == U'；' || c == U'、') {
-          std::string token(Trim(current));
-          if (!token.empty()) tokens.push_back(token);
-          current.clear();
-        } else {
-          current += paragraph.substr(i, next - i);
+          std::string_view token = Trim(paragraph.substr(token_begin, i - token_begin));
+          if (!token.empty()) tokens.emplace_back(token);
+          token_begin = next;
         }
         i = next;
       }
@@ -1128,11 +1354,14 @@ class Recognizer {
       return scan::IsDocumentReference(t, table_->document_prefixes);
     });
     if (all_documents) {
-      item.documents = tokens;
+      item.documents = std::move(tokens);
       return;
     }
     std::string notes;
-    for (const std::string& paragraph : paragraphs) notes += (notes.empty() ? "" : "\n") + paragraph;
+    for (std::string_view paragraph : paragraphs) {
+      if (!notes.empty()) notes += '\n';
+      notes += paragraph;
+    }
     item.notes = notes;
   }
 
@@ -1142,20 +1371,23 @@ class Recognizer {
     for (std::size_t i = begin; i < end; ++i) {
       if (lines_[i].InTable()) continue;
       const Paragraph& p = *lines_[i].paragraph;
-      std::optional<std::string> number = scan::ItemNumber(p.list_label);
-      std::string title = lines_[i].clean_text;
+      std::optional<std::string_view> number = scan::ItemNumber(p.list_label);
+      std::string_view title = lines_[i].clean_text;
+      std::string split_title;
       if (!number) {
         if (auto split = scan::SplitItemNumber(p.text)) {
           number = split->first;
-          title = CleanText(split->second);
+          split_title = Clean(split->second);
+          title = split_title;
         }
       }
       bool bulleted = false;
       scan::StripBullet(title, &bulleted);
       if (number && !title.empty()) {
-        items.push_back(MakeItem(*number, {title}));
+        items.push_back(MakeItem(*number, std::span(&title, 1)));
       } else if (!items.empty() && !title.empty() && (!p.list_label.empty() || bulleted)) {
-        items.back().title += "\n" + lines_[i].clean;  // a bullet line under the item
+        items.back().title += '\n';
+        items.back().title += lines_[i].clean;  // a bullet line under the item
       }
     }
     return items;
@@ -1168,7 +1400,12 @@ class Recognizer {
     static const scan::RecommendationWords words = [] {
       scan::RecommendationWords all;
       for (const LanguageTable& table : LanguageTables()) {
-        for (const Phrase& sector : table.sectors) all.sectors.emplace_back(sector.text, sector.value);
+        for (const Phrase& sector : table.sectors) {
+          // A sector written as an earlier one is never reached: the first wins.
+          bool seen = std::any_of(all.sectors.begin(), all.sectors.end(),
+                                  [&](const auto& known) { return known.first == sector.text; });
+          if (!seen) all.sectors.emplace_back(sector.text, sector.value);
+        }
         all.before.insert(all.before.end(), table.recommendation_before.begin(),
                           table.recommendation_before.end());
         all.after.insert(all.after.end(), table.recommendation_after.begin(),
@@ -1181,7 +1418,7 @@ class Recognizer {
 
   void ReadMentions() {
     for (const Line& line : lines_) {
-      std::string text = line.clean_text;
+      std::string_view text = line.clean_text;
       scan::FindRecommendations(text, RecommendationWords(), record_.recommendations);
       for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
       for (const Hyperlink& link : line.paragraph->links) {
@@ -1194,15 +1431,16 @@ class Recognizer {
 
   void BuildBlocks() {
     std::string text;
-    auto add_line = [&](const std::string& line) {
+    auto add_line = [&](std::string_view line) {
       if (line.empty()) return;
       if (!text.empty()) text += '\n';
       text += line;
     };
+    record_.blocks.reserve(doc_.body.size());
     for (const Block& block : doc_.body) {
       if (block.kind == Block::Kind::kParagraph) {
         const Paragraph& p = block.paragraph;
-        const std::string& clean = NextCleanText(p);
+        std::string_view clean = NextCleanText(p);
         if (clean.empty()) continue;
         OutputBlock out;
         if (p.heading_level > 0) {
@@ -1212,7 +1450,7 @@ class Recognizer {
           out.type = "paragraph";
           out.style = p.style;
         }
-        out.text = clean;
+        out.text = std::string(clean);
         add_line(clean);
         record_.blocks.push_back(std::move(out));
         continue;
@@ -1222,29 +1460,34 @@ class Recognizer {
       for (const TableRow& row : block.table.rows) {
         std::vector<std::string> cells;
         std::string row_line;
+        cells.reserve(row.cells.size());
         for (const TableCell& cell : row.cells) {
-          std::vector<std::string> paragraphs;
+          std::vector<std::string_view> paragraphs;
           CollectCellText(cell.blocks, paragraphs);
           std::string cell_text, cell_line;
-          for (const std::string& paragraph : paragraphs) {
-            cell_text += (cell_text.empty() ? "" : "\n") + paragraph;
+          for (std::string_view paragraph : paragraphs) {
+            if (!cell_text.empty()) cell_text += '\n';
+            cell_text += paragraph;
             cell_line = JoinWrapped(cell_line, paragraph);
           }
-          cells.push_back(cell_text);
-          if (!cell_line.empty()) row_line += (row_line.empty() ? "" : "\t") + cell_line;
+          cells.push_back(std::move(cell_text));
+          if (!cell_line.empty()) {
+            if (!row_line.empty()) row_line += '\t';
+            row_line += cell_line;
+          }
         }
         add_line(row_line);
         out.rows.push_back(std::move(cells));
       }
       record_.blocks.push_back(std::move(out));
     }
-    record_.text = text;
+    record_.text = std::move(text);
   }
 
-  void CollectCellText(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+  void CollectCellText(const std::vector<Block>& blocks, std::vector<std::string_view>& out) {
     for (const Block& block : blocks) {
       if (block.kind == Block::Kind::kParagraph) {
-        const std::string& text = NextCleanText(block.paragraph);
+        std::string_view text = NextCleanText(block.paragraph);
         if (!text.empty()) out.push_back(text);
         continue;
       }
@@ -1265,7 +1508,8 @@ class Recognizer {
       out.kind = NoteKind(note.kind);
       out.id = note.id;
       for (const std::string& paragraph : paragraphs) {
-        out.text += (out.text.empty() ? "" : "\n") + paragraph;
+        if (!out.text.empty()) out.text += '\n';
+        out.text += paragraph;
         scan::FindRecommendations(paragraph, RecommendationWords(), record_.recommendations);
         for (const scan::UrlMatch& url : scan::FindUrls(paragraph)) AddUnique(record_.urls, url.url);
       }
@@ -1277,9 +1521,9 @@ class Recognizer {
     for (const Block& block : blocks) {
       if (block.kind == Block::Kind::kParagraph) {
         const Paragraph& p = block.paragraph;
-        std::string text = CleanText(p.text);
+        std::string text = Clean(p.text);
         if (!p.list_label.empty()) text = text.empty() ? p.list_label : p.list_label + " " + text;
-        if (!text.empty()) out.push_back(text);
+        if (!text.empty()) out.push_back(std::move(text));
         for (const Hyperlink& link : p.links) {
           if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);
         }
@@ -1300,6 +1544,21 @@ class Recognizer {
       case Note::Kind::kComment: return "comment";
     }
     return "footnote";
+  }
+
+  // ---- Dates ---------------------------------------------------------------------
+
+  // FindDates in the letter's language, with the letter's date as context.
+  // The opening and the events read some sentences again: each text's
+  // dates are found once.
+  const std::vector<DateMatch>& Dates(std::string_view text) {
+    auto it = dates_.find(text);
+    if (it == dates_.end()) {
+      std::vector<DateMatch> dates;
+      if (scan::MayHoldNumber(text)) dates = FindDates(text, language_, letter_date_);
+      it = dates_.emplace(std::string(text), std::move(dates)).first;
+    }
+    return it->second;
   }
 
   // ---- Warnings ---------------------------------------------------------------------
@@ -1333,9 +1592,13 @@ class Recognizer {
   std::vector<Line> lines_;
   std::string language_ = "und";
   const LanguageTable* table_ = nullptr;
+  const TableWords* words_ = nullptr;  // the word lists of table_ looked for in every paragraph
   LetterRecord record_;
 
-  std::map<std::pair<std::size_t, int>, std::pair<std::size_t, std::size_t>> row_ranges_;
+  std::deque<std::string> cleaned_;   // the texts of Line views that are not paragraphs' own
+  std::vector<RowRange> row_ranges_;  // sorted by block and row
+  // Dates() results by text; a node map, so references to them stay valid.
+  std::unordered_map<std::string, std::vector<DateMatch>, TextHash, std::equal_to<>> dates_;
   std::size_t block_cursor_ = 0;  // BuildBlocks' position in lines_
   std::size_t salutation_ = kNone;
   std::size_t closing_ = kNone;
@@ -1346,6 +1609,7 @@ class Recognizer {
   std::vector<AnnexLine> annex_lines_;
   std::optional<Date> letter_date_;
   std::optional<Date> meeting_start_, meeting_end_;
+  std::vector<Date> deadline_dates_;  // the date of each of record_.deadlines
 };
 
 }  // namespace

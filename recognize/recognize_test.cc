@@ -3,11 +3,18 @@
 #include "recognize/recognize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
+#include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "normalize/normalize.h"
+#include "recognize/scan.h"
 
 namespace missive {
 namespace {
@@ -248,6 +255,384 @@ TEST(Notes, FootnotesAndHeadersAreKeptApartFromTheBodyText) {
   EXPECT_EQ(record.notes[1].text, "Available at https://www.itu.int/md/T17-SG20-R-0015/en.");
   EXPECT_EQ(record.text, "Dear Sir/Madam,\nSee the report.");
   EXPECT_EQ(record.urls, std::vector<std::string>{"https://www.itu.int/md/T17-SG20-R-0015/en"});
+}
+
+// ---- Scanners: each fast path against the plain computation it replaces ----
+
+std::string Utf8(char32_t c) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, static_cast<UChar32>(c),
+            error);
+  (void)error;  // every code point given is valid
+  return std::string(buffer, static_cast<std::size_t>(length));
+}
+
+std::string Hex(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// A text of pieces drawn from `pieces`, `count` of them.
+std::string RandomText(std::mt19937& random, const std::vector<std::string>& pieces, int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+  return text;
+}
+
+// Pieces that put every rule of the cleaning to work: layout and other white
+// space, CJK on both sides of a space, combining marks and jamo that compose
+// once a space between them goes, ignorables, fullwidth letters, controls,
+// broken UTF-8.
+const std::vector<std::string> kCleaningPieces = {
+    "a",           "Z",          "7",        ".",       " ",      " ",
+    "  ",          "\t",         "\n",       "\r",      "\v",     "\x01",
+    "\x7f",        "中",         "文",       "。",      "，",     "「",
+    "か",          "\u3099",     "\u302a",   "\u302b",  "\u1100", "\u1161",
+    "가",          "\u11a8",     "é",        "e\u0301", "\u0301", "й",
+    "и",           "\u0306",     "ب",        "\u064b",  "\u00a0", "\u3000",
+    "\u200b",      "\u00ad",     "\ufeff",   "\uff11",  "\uff21", "\uff0c",
+    "–",           "“",          "•",        "■",       "Ω",      "\u2126",
+    "\uf900",      "\U0001F600", "\xe4\xb8", "\xff",    "\xc3",   "\xed\xa0\x80",
+    "\xe0\x80\xaf"};
+
+TEST(ScanCleanWork, AgreesWithCleanTextOnRandomTexts) {
+  std::mt19937 random(1);
+  int none = 0, white_space = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const std::string text =
+        RandomText(random, kCleaningPieces, 1 + static_cast<int>(random() % 8));
+    switch (scan::CleanWorkFor(text)) {
+      case scan::CleanWork::kNone:
+        ++none;
+        ASSERT_EQ(CleanText(text), text) << text;
+        break;
+      case scan::CleanWork::kWhiteSpace:
+        ++white_space;
+        ASSERT_EQ(scan::CollapseWhiteSpace(text), CleanText(text)) << text;
+        break;
+      case scan::CleanWork::kFull:
+        break;
+    }
+  }
+  EXPECT_GT(none, 1000);
+  EXPECT_GT(white_space, 1000);
+}
+
+TEST(ScanCleanWork, CleanedPartsJoinAsTheCleanedWhole) {
+  std::mt19937 random(10);
+  for (int n = 0; n < 100000; ++n) {
+    std::vector<std::string> parts;
+    std::string whole, joined;
+    for (int i = 0, count = 1 + static_cast<int>(random() % 4); i < count; ++i) {
+      parts.push_back(RandomText(random, kCleaningPieces, static_cast<int>(random() % 6)));
+      if (scan::CleanWorkFor(parts.back()) == scan::CleanWork::kFull) parts.pop_back();
+    }
+    for (const std::string& part : parts) {
+      whole += (whole.empty() ? "" : "\t") + part;
+      scan::AppendCollapsed(joined, scan::CollapseWhiteSpace(part));
+    }
+    ASSERT_EQ(joined, CleanText(whole)) << whole;
+  }
+}
+
+TEST(ScanCleanWork, EveryAcceptedCodePointIsInertForNfcAndKeptByCleanText) {
+  for (const scan::CodePointRange& range : scan::AlreadyCleanRanges()) {
+    for (char32_t c = range.first; c <= range.last; ++c) {
+      const auto code = static_cast<UChar32>(c);
+      // NFC_Quick_Check=Yes and combining class 0: any string of these is NFC.
+      ASSERT_EQ(u_getIntPropertyValue(code, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << Hex(c);
+      ASSERT_EQ(u_getCombiningClass(code), 0) << Hex(c);
+      ASSERT_FALSE(u_isUWhiteSpace(code)) << Hex(c);
+      ASSERT_NE(u_charType(code), U_SPACE_SEPARATOR) << Hex(c);
+      const std::string text = "a" + Utf8(c) + "b" + Utf8(c);
+      ASSERT_EQ(scan::CleanWorkFor(text), scan::CleanWork::kNone) << Hex(c);
+      ASSERT_EQ(CleanText(text), text) << Hex(c);
+    }
+  }
+}
+
+TEST(ScanCleanWork, SpacesAndLayout) {
+  EXPECT_EQ(scan::CleanWorkFor(""), scan::CleanWork::kNone);
+  EXPECT_EQ(scan::CleanWorkFor("Dear Sir/Madam,"), scan::CleanWork::kNone);
+  EXPECT_EQ(scan::CleanWorkFor("尊敬的先生/女士："), scan::CleanWork::kNone);
+  EXPECT_EQ(scan::CleanWorkFor(" lead"), scan::CleanWork::kWhiteSpace);
+  EXPECT_EQ(scan::CleanWorkFor("trail "), scan::CleanWork::kWhiteSpace);
+  EXPECT_EQ(scan::CleanWorkFor("two  spaces"), scan::CleanWork::kWhiteSpace);
+  EXPECT_EQ(scan::CleanWorkFor("文号：\t电信标准化局"), scan::CleanWork::kWhiteSpace);
+  EXPECT_EQ(scan::CleanWorkFor("王 芳"), scan::CleanWork::kWhiteSpace);  // the space goes
+  EXPECT_EQ(scan::CleanWorkFor("ITU-T 第20研究组"), scan::CleanWork::kNone);
+  EXPECT_EQ(scan::CleanWorkFor("a\u00a0b"), scan::CleanWork::kFull);
+  EXPECT_EQ(scan::CleanWorkFor("\uff12\uff10"), scan::CleanWork::kFull);
+  EXPECT_EQ(scan::CollapseWhiteSpace("\t14 May 2017\t–\tSubmit  \n"), "14 May 2017 – Submit");
+  EXPECT_EQ(scan::CollapseWhiteSpace("日期\t事项"), "日期事项");
+}
+
+// The decoding of recognize before the inline fast paths.
+char32_t DecodeWithIcu(std::string_view text, std::size_t i, std::size_t* next) {
+  int32_t offset = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()),
+          c);
+  *next = static_cast<std::size_t>(offset);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+TEST(ScanDecode, AgreesWithIcuOnRandomBytes) {
+  std::mt19937 random(2);
+  const unsigned char interesting[] = {0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+                                       0xe1, 0xe4, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xff};
+  for (int n = 0; n < 200000; ++n) {
+    std::string text;
+    for (int i = 0, size = 1 + static_cast<int>(random() % 5); i < size; ++i) {
+      text += static_cast<char>(random() % 2 ? interesting[random() % sizeof interesting]
+                                             : 0x80 + random() % 0x40);
+    }
+    std::size_t next = 0, expected_next = 0;
+    ASSERT_EQ(scan::DecodeAt(text, 0, &next), DecodeWithIcu(text, 0, &expected_next));
+    ASSERT_EQ(next, expected_next);
+  }
+}
+
+TEST(ScanScript, AgreesWithIcuForEveryCodePoint) {
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    scan::Script expected = scan::Script::kOther;
+    switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
+      case USCRIPT_LATIN:
+        expected = scan::Script::kLatin;
+        break;
+      case USCRIPT_HAN:
+        expected = scan::Script::kHan;
+        break;
+      case USCRIPT_CYRILLIC:
+        expected = scan::Script::kCyrillic;
+        break;
+      case USCRIPT_ARABIC:
+        expected = scan::Script::kArabic;
+        break;
+      default:
+        break;
+    }
+    ASSERT_EQ(scan::ScriptOf(c), expected) << Hex(c);
+  }
+}
+
+TEST(ScanScript, HanRunCountsTheIdeographsInARow) {
+  std::mt19937 random(11);
+  const std::vector<std::string> pieces = {
+      "一", "\u9fff", "中",       "\u4dff",   "\u3400",       "a",
+      " ",  "\xe4",   "\xe4\xb8", "\xe9\xbf", "\xea\x80\x80", "。"};
+  for (int n = 0; n < 50000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 10));
+    const std::size_t from = random() % (text.size() + 1);
+    std::size_t expected = 0;
+    for (std::size_t i = from, next = 0; i < text.size(); i = next, ++expected) {
+      const char32_t c = DecodeWithIcu(text, i, &next);
+      if (c < 0x4E00 || c > 0x9FFF) break;
+    }
+    ASSERT_EQ(scan::HanRun(text, from), expected) << text << " / " << from;
+  }
+}
+
+// FindFold as it was: compared at every position.
+std::size_t PlainFindFold(std::string_view text, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
+    if (scan::StartsWithFold(text.substr(i), needle)) return i;
+  }
+  return std::string_view::npos;
+}
+
+const std::vector<std::string> kSearchPieces = {"a",  "A",  "b",    "n", "N", "o",  " ",
+                                                ".",  "w",  "W",    ":", "/", "前", "之",
+                                                "截", "止", "\xe5", "é", "É", "\t"};
+
+TEST(ScanFind, AgreesWithPlainSearchesOnRandomTexts) {
+  std::mt19937 random(3);
+  for (int n = 0; n < 100000; ++n) {
+    const std::string needle =
+        RandomText(random, kSearchPieces, static_cast<int>(random() % (n % 5 == 0 ? 16 : 4)));
+    std::string text = RandomText(random, kSearchPieces, static_cast<int>(random() % 60));
+    if (random() % 2) text.insert(random() % (text.size() + 1), needle);
+    const std::size_t from = random() % (text.size() + 3);
+    ASSERT_EQ(scan::Find(text, needle, from), std::string_view(text).find(needle, from))
+        << text << " / " << needle << " / " << from;
+    ASSERT_EQ(scan::FindFold(text, needle, from), PlainFindFold(text, needle, from))
+        << text << " / " << needle << " / " << from;
+  }
+}
+
+TEST(ScanWordSet, AgreesWithLookingForEachWord) {
+  std::mt19937 random(4);
+  for (int n = 0; n < 30000; ++n) {
+    // Mostly short words, some long ones (past the padded copy's room).
+    const int word_pieces = n % 10 == 0 ? 60 : n % 3 == 0 ? 14 : 5;
+    std::vector<std::string> exact, folded;
+    for (int i = 0, count = static_cast<int>(random() % 4); i < count; ++i) {
+      exact.push_back(RandomText(random, kSearchPieces, static_cast<int>(random() % word_pieces)));
+    }
+    for (int i = 0, count = static_cast<int>(random() % 4); i < count; ++i) {
+      folded.push_back(RandomText(random, kSearchPieces, static_cast<int>(random() % word_pieces)));
+    }
+    std::vector<std::string_view> exact_views(exact.begin(), exact.end());
+    std::vector<std::string_view> folded_views(folded.begin(), folded.end());
+    scan::WordSet set;
+    set.Add(exact_views, /*fold=*/false);
+    set.Add(folded_views, /*fold=*/true);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = RandomText(random, kSearchPieces, static_cast<int>(random() % 70));
+      // Often one of the words, somewhere in the text.
+      std::vector<std::string>& source = random() % 2 ? exact : folded;
+      if (!source.empty() && random() % 2) {
+        text.insert(random() % (text.size() + 1), source[random() % source.size()]);
+      }
+      bool expected = false;
+      for (const std::string& word : exact)
+        expected |= std::string_view(text).find(word) != std::string_view::npos;
+      for (const std::string& word : folded)
+        expected |= PlainFindFold(text, word, 0) != std::string_view::npos;
+      std::string words;
+      for (const std::string& word : exact) words += "[" + word + "]";
+      words += " folded ";
+      for (const std::string& word : folded) words += "[" + word + "]";
+      ASSERT_EQ(set.AnyIn(text), expected) << text << " / " << words;
+    }
+  }
+}
+
+TEST(ScanCodePoints, AtMostAgreesWithCounting) {
+  std::mt19937 random(5);
+  for (int n = 0; n < 50000; ++n) {
+    const std::string text = RandomText(random, kCleaningPieces, static_cast<int>(random() % 40));
+    const std::size_t limit = random() % 50;
+    ASSERT_EQ(scan::AtMostCodePoints(text, limit), scan::CodePointCount(text) <= limit) << text;
+  }
+}
+
+// Sentences as it was: code point by code point.
+std::vector<scan::Piece> PlainSentences(std::string_view text) {
+  std::vector<scan::Piece> pieces;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = 0;
+    char32_t c = DecodeWithIcu(text, i, &next);
+    bool end = c == U'。' || c == U'！' || c == U'？' || c == U'\n';
+    if ((c == U'.' || c == U'!' || c == U'?') && (next == text.size() || text[next] == ' '))
+      end = true;
+    if (end) {
+      pieces.push_back({start, next});
+      start = next;
+    }
+    i = next;
+  }
+  if (start < text.size()) pieces.push_back({start, text.size()});
+  return pieces;
+}
+
+TEST(ScanSentences, AgreesWithDecodingEveryCharacter) {
+  std::mt19937 random(6);
+  const std::vector<std::string> pieces = {"a",        " ",    ".",    "!",   "?",    "\n",
+                                           "。",       "！",   "？",   "中",  "\xe3", "\xe3\x80",
+                                           "\xef\xbc", "\xef", "\x80", "\x82"};
+  for (int n = 0; n < 100000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 20));
+    const std::vector<scan::Piece> got = scan::Sentences(text), expected = PlainSentences(text);
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].begin, expected[i].begin) << text;
+      ASSERT_EQ(got[i].end, expected[i].end) << text;
+    }
+  }
+}
+
+TEST(ScanNumbers, TextWithoutAnyNumberHasNoDateOrTime) {
+  // No decimal digit but ASCII below U+0660 nor in general punctuation, and
+  // none that is a Chinese numeral.
+  for (char32_t c = 0x80; c <= 0x206F; c = c == 0x065F ? 0x2000 : c + 1) {
+    ASSERT_LT(u_charDigitValue(static_cast<UChar32>(c)), 0) << Hex(c);
+    ASSERT_FALSE(ParseChineseNumber(Utf8(c))) << Hex(c);
+    ASSERT_FALSE(scan::MayHoldNumber(Utf8(c))) << Hex(c);
+  }
+  EXPECT_TRUE(scan::MayHoldNumber("Study Group 16"));
+  EXPECT_TRUE(scan::MayHoldNumber("二〇二一年五月十七日"));
+  EXPECT_TRUE(scan::MayHoldNumber("١٧ مايو"));
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {"May ", "12",   "January", "from ", "to ", "h", " ",
+                                           "mai ", "мая ", "du ",     "au ",   "– ",  "-", ".",
+                                           ":",    "noon", "a.m.",    "pm",    "é",   "’"};
+  for (int n = 0; n < 20000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 12));
+    if (scan::MayHoldNumber(text)) continue;
+    for (std::string_view language : {"en", "fr", "ru", "zh", "und"}) {
+      ASSERT_TRUE(FindDates(text, language, Date{2021, 1, 12}).empty()) << text;
+      ASSERT_TRUE(FindTimes(text, language).empty()) << text;
+    }
+  }
+}
+
+TEST(ScanDates, DateLedLineIsReadFromItsFirstSegment) {
+  // recognize reads a date-led deadline line ("14 May 2017\t–\tSubmit ...")
+  // from the part before its first tab or line break: a date starting the
+  // line is the same there.
+  std::mt19937 random(8);
+  const std::vector<std::string> pieces = {
+      "14", " ",  "May", "2017", "\t",       "\n",     "–",  "-",  "年",     "5",  "月", "17",
+      "日", "至", "to",  ",",    "(Monday)", "星期一", "（", "）", "Submit", "前", "."};
+  for (int n = 0; n < 30000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 10));
+    const std::string_view first = std::string_view(text).substr(0, text.find_first_of("\t\n"));
+    for (std::string_view language : {"en", "zh"}) {
+      const std::vector<DateMatch> whole = FindDates(text, language, Date{2017, 3, 22});
+      const std::vector<DateMatch> part = FindDates(first, language, Date{2017, 3, 22});
+      const bool whole_leads = !whole.empty() && whole.front().begin == 0;
+      const bool part_leads = !part.empty() && part.front().begin == 0;
+      ASSERT_EQ(whole_leads, part_leads) << text;
+      if (!whole_leads) continue;
+      ASSERT_EQ(whole.front().end, part.front().end) << text;
+      ASSERT_EQ(whole.front().start, part.front().start) << text;
+      ASSERT_EQ(whole.front().last, part.front().last) << text;
+    }
+  }
+}
+
+TEST(ScanDates, IsoDateWritesWhatIsoDoes) {
+  for (int year : {-5, 0, 7, 99, 1800, 2021, 2199, 9999, 10000}) {
+    for (int month : {-1, 0, 1, 9, 10, 12, 99, 100}) {
+      for (int day : {-3, 0, 1, 9, 10, 31, 99, 100}) {
+        const Date date{year, month, day};
+        ASSERT_EQ(scan::IsoDate(date), date.Iso()) << year << " " << month << " " << day;
+      }
+    }
+  }
+}
+
+// The bullets before the first-byte test; two of them are empty strings,
+// which end the search (see BulletLength).
+TEST(ScanBullets, StripBulletAgreesWithTryingEveryBullet) {
+  std::mt19937 random(9);
+  const std::vector<std::string> pieces = {"·",  "•", "-",  "–",    "—",       "▪",  "■",
+                                           "○",  "●", "◦",  "*",    "‒",       "・", " ",
+                                           "\t", "a", "中", "\xe2", "\xef\x82"};
+  for (int n = 0; n < 50000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 6));
+    std::string_view rest = scan::Trim(text);
+    std::size_t length = 0;
+    for (std::string_view bullet : {"·", "•", "-", "–", "—", "▪", "■", "○", "●", "◦", "*"}) {
+      if (rest.substr(0, bullet.size()) == bullet) {
+        length = bullet.size();
+        break;
+      }
+    }
+    const bool separated = length > 0 && (length == rest.size() || rest[length] == ' ' ||
+                                          rest[length] == '\t' || rest.substr(0, length) != "-");
+    bool bulleted = false;
+    const std::string_view got = scan::StripBullet(text, &bulleted);
+    ASSERT_EQ(bulleted, separated) << text;
+    ASSERT_EQ(got, separated ? scan::Trim(rest.substr(length)) : rest) << text;
+  }
 }
 
 }  // namespace

@@ -1,15 +1,21 @@
 #include "recognize/scan.h"
 
 #include <unicode/uchar.h>
-#include <algorithm>
-#include <cctype>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "normalize/normalize.h"
 
 namespace missive::scan {
 
-char32_t DecodeAt(std::string_view text, std::size_t i, std::size_t* next) {
+char32_t DecodeMultiByte(std::string_view text, std::size_t i, std::size_t* next) {
   int32_t offset = static_cast<int32_t>(i);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()),
@@ -40,12 +46,6 @@ std::size_t CodePointCount(std::string_view text) {
   return count;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::vector<std::string_view> Split(std::string_view text, char separator) {
   std::vector<std::string_view> pieces;
   std::size_t start = 0;
@@ -60,6 +60,7 @@ std::vector<std::string_view> Split(std::string_view text, char separator) {
 
 namespace {
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 }  // namespace
 
 bool StartsWithFold(std::string_view text, std::string_view prefix) {
@@ -70,19 +71,495 @@ bool StartsWithFold(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+namespace {
+
+// Sixteen bytes, compared all at once (SSE2 on x86-64, NEON on ARM).
+using Block = unsigned char __attribute__((vector_size(16)));
+
+Block LoadBlock(const char* bytes) {
+  Block block;
+  std::memcpy(&block, bytes, sizeof block);
+  return block;
+}
+
+// What comparing two Blocks gives: a lane per byte, all bits set where the
+// comparison holds.
+using Lanes = signed char __attribute__((vector_size(16)));
+
+bool AnyLane(const Lanes& lanes) {
+  std::uint64_t halves[2];
+  std::memcpy(halves, &lanes, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
+
+// The first position from `from` where `needle` (not empty) matches, ASCII
+// case ignored when `fold`. It tests sixteen positions at a time for the
+// needle's first and last bytes, and compares the whole needle only where
+// both match: in text, almost nowhere.
+std::size_t Search(std::string_view text, std::string_view needle, std::size_t from, bool fold) {
+  constexpr auto npos = std::string_view::npos;
+  const std::size_t size = needle.size();
+  if (from > text.size() || text.size() - from < size) return npos;
+  const std::size_t last_start = text.size() - size;  // where the last possible match starts
+  const char* bytes = text.data();
+  auto matches_at = [&](std::size_t at) {
+    return fold ? StartsWithFold(text.substr(at), needle)
+                : std::memcmp(bytes + at, needle.data(), size) == 0;
+  };
+  // A letter is compared with bit 0x20 set on both sides, which folds ASCII
+  // case and joins no other two bytes.
+  const unsigned char first_bit = fold && IsAsciiLetter(needle.front()) ? 0x20 : 0;
+  const unsigned char last_bit = fold && IsAsciiLetter(needle.back()) ? 0x20 : 0;
+  const auto first = static_cast<unsigned char>(needle.front() | first_bit);
+  const auto last = static_cast<unsigned char>(needle.back() | last_bit);
+  const Block first_bits = Block{} + first_bit, firsts = Block{} + first;
+  const Block last_bits = Block{} + last_bit, lasts = Block{} + last;
+  // The sixteen positions from `start` of `source` where both bytes match,
+  // as lanes that are not zero.
+  auto candidates = [&](const char* source, std::size_t start) {
+    return ((LoadBlock(source + start) | first_bits) == firsts) &
+           ((LoadBlock(source + start + size - 1) | last_bits) == lasts);
+  };
+  std::size_t at = from;
+  if (last_start - at + 1 < sizeof(Block)) {
+    // Fewer than sixteen positions: a block of a copy, padded with zeros;
+    // lanes beyond the last start are not looked at.
+    char padded[3 * sizeof(Block)] = {};
+    if (text.size() - at > sizeof padded - sizeof(Block)) {  // a needle too long for it
+      for (; at <= last_start; ++at) {
+        if ((static_cast<unsigned char>(bytes[at]) | first_bit) == first && matches_at(at)) {
+          return at;
+        }
+      }
+      return npos;
+    }
+    std::memcpy(padded, bytes + at, text.size() - at);
+    const auto hits = candidates(padded, 0);
+    if (!AnyLane(hits)) return npos;
+    for (std::size_t k = 0; at + k <= last_start; ++k) {
+      if (hits[k] && matches_at(at + k)) return at + k;
+    }
+    return npos;
+  }
+  // Sixteen positions at a time; the last block, ending at the last start,
+  // overlaps the one before it, whose positions it skips.
+  for (std::size_t block = at;;
+       block = std::min(block + sizeof(Block), last_start + 1 - sizeof(Block))) {
+    const auto hits = candidates(bytes, block);
+    if (AnyLane(hits)) {
+      for (std::size_t k = 0; k < sizeof(Block); ++k) {
+        if (hits[k] && block + k >= at && matches_at(block + k)) return block + k;
+      }
+    }
+    at = block + sizeof(Block);
+    if (at > last_start) return npos;
+  }
+}
+
+}  // namespace
+
 std::size_t FindFold(std::string_view text, std::string_view needle, std::size_t from) {
   if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
-  // Without ASCII letters there is no case to ignore: the library search is fastest.
-  bool has_letter = std::any_of(needle.begin(), needle.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  });
-  if (!has_letter) return from <= text.size() ? text.find(needle, from) : std::string_view::npos;
-  const char first = LowerAscii(needle.front());
-  for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-    // Compare the first byte inline: this runs over every paragraph.
-    if (LowerAscii(text[i]) == first && StartsWithFold(text.substr(i), needle)) return i;
+  return Search(text, needle, from, /*fold=*/true);
+}
+
+std::size_t Find(std::string_view text, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+  return Search(text, needle, from, /*fold=*/false);
+}
+
+void WordSet::Add(std::span<const std::string_view> words, bool fold) {
+  for (std::string_view text : words) {
+    if (text.empty()) {
+      any_empty_ = true;
+      continue;
+    }
+    Word word;
+    word.text = text;
+    word.fold = fold;
+    const unsigned char first_bit = fold && IsAsciiLetter(text.front()) ? 0x20 : 0;
+    const unsigned char last_bit = fold && IsAsciiLetter(text.back()) ? 0x20 : 0;
+    word.first_bit = Block{} + first_bit;
+    word.first = Block{} + static_cast<unsigned char>(text.front() | first_bit);
+    word.last_bit = Block{} + last_bit;
+    word.last = Block{} + static_cast<unsigned char>(text.back() | last_bit);
+    words_.push_back(word);
   }
-  return std::string_view::npos;
+  // A word that holds another word of the set occurs only where that one
+  // does: only the shorter is looked for. `longer` implies `shorter` when
+  // it holds it: ignoring case when `shorter` is matched so; else as
+  // written, and with no letter in `shorter` when `longer` ignores case.
+  auto implies = [](const Word& longer, const Word& shorter) {
+    if (shorter.fold) return FindFold(longer.text, shorter.text) != std::string_view::npos;
+    if (longer.fold && std::any_of(shorter.text.begin(), shorter.text.end(), IsAsciiLetter)) {
+      return false;
+    }
+    return Find(longer.text, shorter.text) != std::string_view::npos;
+  };
+  std::vector<Word> kept;
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    bool redundant = false;
+    for (std::size_t j = 0; j < words_.size() && !redundant; ++j) {
+      // Of two words that imply each other, the first is kept.
+      redundant =
+          j != i && implies(words_[i], words_[j]) && (j < i || !implies(words_[j], words_[i]));
+    }
+    if (!redundant) kept.push_back(words_[i]);
+  }
+  words_ = std::move(kept);
+  longest_ = 0;
+  for (const Word& word : words_) longest_ = std::max(longest_, word.text.size());
+}
+
+bool WordSet::MatchesAt(const Word& word, std::string_view text, std::size_t at) const {
+  if (text.size() - at < word.text.size()) return false;
+  return word.fold ? StartsWithFold(text.substr(at), word.text)
+                   : std::memcmp(text.data() + at, word.text.data(), word.text.size()) == 0;
+}
+
+bool WordSet::AnyIn(std::string_view text) const {
+  if (any_empty_) return true;
+  // The lanes of the sixteen positions from `bytes` where `word`'s first and
+  // last bytes match.
+  auto hits_of = [](const Word& word, const char* bytes) {
+    return ((LoadBlock(bytes) | word.first_bit) == word.first) &
+           ((LoadBlock(bytes + word.text.size() - 1) | word.last_bit) == word.last);
+  };
+  // Whether `word` starts at one of the positions of `hits`, a block of
+  // `text` from `block`, that is `from` or later.
+  auto found = [&](const Word& word, const Lanes& hits, std::size_t block, std::size_t from) {
+    if (!AnyLane(hits)) return false;
+    for (std::size_t k = 0; k < sizeof(Block); ++k) {
+      if (hits[k] && block + k >= from && block + k < text.size() &&
+          MatchesAt(word, text, block + k)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const std::size_t size = text.size();
+  // Blocks whose loads stay inside the text for every word; the candidates
+  // of all words together first, as there are almost none.
+  std::size_t at = 0;
+  for (; at + sizeof(Block) + longest_ - 1 <= size; at += sizeof(Block)) {
+    Lanes any_hits{};
+    for (const Word& word : words_) any_hits |= hits_of(word, text.data() + at);
+    if (!AnyLane(any_hits)) continue;
+    for (const Word& word : words_) {
+      if (found(word, hits_of(word, text.data() + at), at, at)) return true;
+    }
+  }
+  // The positions left, word by word: blocks whose loads stay inside the
+  // text for this word, the last one ending at its last start (overlapping
+  // the one before); for a text shorter than a block, a copy padded with
+  // zeros (lanes past the text are not looked at).
+  constexpr std::size_t kPadded = 128;
+  char padded[kPadded];
+  bool copied = false;
+  for (const Word& word : words_) {
+    if (size < word.text.size() || at > size - word.text.size()) continue;
+    const std::size_t last_start = size - word.text.size();
+    if (last_start + 1 >= sizeof(Block)) {
+      for (std::size_t block = at;; block += sizeof(Block)) {
+        block = std::min(block, last_start + 1 - sizeof(Block));
+        if (found(word, hits_of(word, text.data() + block), block, at)) return true;
+        if (block + sizeof(Block) > last_start) break;
+      }
+      continue;
+    }
+    // Here at is 0: the text is shorter than the block loop needs.
+    if (size + sizeof(Block) + word.text.size() > kPadded) {  // a word too long for the copy
+      if (Search(text, word.text, 0, word.fold) != std::string_view::npos) return true;
+      continue;
+    }
+    if (!copied) {
+      const std::size_t used = std::min(kPadded, size + sizeof(Block) + longest_);
+      std::memcpy(padded, text.data(), size);
+      std::memset(padded + size, 0, used - size);
+      copied = true;
+    }
+    if (found(word, hits_of(word, padded), 0, 0)) return true;
+  }
+  return false;
+}
+
+bool Contains(std::string_view text, std::string_view needle) {
+  return Find(text, needle) != std::string_view::npos;
+}
+
+bool AtMostCodePoints(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return true;  // a code point takes at least one byte
+  // Counted as CodePointCount does (the bytes that are not 10xxxxxx), eight
+  // bytes at a time, until the count passes the limit.
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    // Bit 7 of each byte set when the byte is a continuation byte.
+    const std::uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+    count += 8 - static_cast<std::size_t>(std::popcount(continuation));
+    if (count > limit) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > limit) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// What CleanText keeps as it is, beside ASCII: characters that NFC never
+// changes or joins with a neighbour (NFC_Quick_Check=Yes, combining class
+// 0: any string of them is in NFC), that are not white space, and that the
+// cleaning does not drop or fold (soft hyphen, bidi marks, fullwidth letters
+// and digits). recognize_test checks every one. Most frequent first.
+constexpr CodePointRange kCleanRanges[] = {
+    {0x4E00, 0x9FFF},  // CJK unified ideographs
+    {0x3001, 0x3029},  // CJK punctuation (U+3000 is a space; U+302A.. combine)
+    {0x3030, 0x303F},  //
+    {0xFF01, 0xFF0F},  // fullwidth punctuation, not the digits and letters
+    {0xFF1A, 0xFF20},  //
+    {0xFF3B, 0xFF40},  //
+    {0xFF5B, 0xFFEE},  //
+    {0x2010, 0x2027},  // dashes, quotes, bullets (U+2028.. are spaces and bidi controls)
+    {0x2030, 0x205E},  //
+    {0x00A1, 0x00AC},  // Latin-1 (U+00A0 is a space, U+00AD the soft hyphen)
+    {0x00AE, 0x02FF},  // Latin-1 letters, Latin extensions
+    {0x0400, 0x0482},  // Cyrillic, without its combining marks
+    {0x048A, 0x052F},  //
+    {0x060C, 0x060F},  // Arabic punctuation and letters, without the marks
+    {0x061B, 0x061B},  // (U+061C is the Arabic letter mark)
+    {0x061E, 0x064A},  //
+    {0x0660, 0x066F},  //
+    {0x0671, 0x06D5},  //
+    {0x20A0, 0x20BF},  // currency signs
+    {0x2190, 0x2328},  // arrows, mathematical operators
+    {0x232B, 0x27BF},  // technical, box drawing, shapes, dingbats
+    {0x3041, 0x3096},  // kana, without the combining sound marks
+    {0x309B, 0x30FF},  //
+    {0x3400, 0x4DBF},  // CJK extension A
+    {0xAC00, 0xD7A3},  // Hangul syllables
+};
+
+bool IsCleanCodePoint(char32_t c) {
+  for (const CodePointRange& range : kCleanRanges) {
+    if (c >= range.first && c <= range.last) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const CodePointRange> AlreadyCleanRanges() { return kCleanRanges; }
+
+namespace {
+
+constexpr char32_t kIllFormed = 0xFFFFFFFF;
+
+// The code point at `*i` when it is ASCII or a well-formed two- or
+// three-byte sequence (the BMP), advancing `*i`; kIllFormed otherwise.
+char32_t DecodeBmp(const unsigned char* bytes, std::size_t size, std::size_t* i) {
+  const std::size_t at = *i;
+  const char32_t lead = bytes[at];
+  if (lead < 0x80) {
+    *i = at + 1;
+    return lead;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF && at + 1 < size && (bytes[at + 1] & 0xC0) == 0x80) {
+    *i = at + 2;
+    return ((lead & 0x1F) << 6) | (bytes[at + 1] & 0x3F);
+  }
+  if (lead >= 0xE0 && lead <= 0xEF && at + 2 < size && (bytes[at + 1] & 0xC0) == 0x80 &&
+      (bytes[at + 2] & 0xC0) == 0x80) {
+    const char32_t c =
+        ((lead & 0x0F) << 12) | ((bytes[at + 1] & 0x3F) << 6) | (bytes[at + 2] & 0x3F);
+    if (c < 0x800) return kIllFormed;  // overlong
+    *i = at + 3;
+    return c;
+  }
+  return kIllFormed;
+}
+
+// The white space CleanText collapses that is ASCII: space, tab, line feed,
+// vertical tab, form feed, carriage return.
+bool IsAsciiWhiteSpace(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// '!' to DEL: ASCII that CleanText keeps as it is.
+bool IsAsciiPrintable(unsigned char byte) { return byte > ' ' && byte < 0x80; }
+
+// Whether the eight bytes at `bytes`, which follow a printable character,
+// are printable ASCII and single spaces, the last not a space: text that
+// CleanText keeps, whatever comes next.
+bool IsPlainAscii(const unsigned char* bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  std::uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  if (((word - kOnes * ' ') | word) & kHigh) return false;  // a byte below ' ', or not ASCII
+  const std::uint64_t not_space = word ^ (kOnes * ' ');     // zero bytes where the spaces are
+  const std::uint64_t spaces = ~(((not_space & ~kHigh) + ~kHigh) | not_space) & kHigh;
+  return (spaces & (spaces << 8)) == 0 && bytes[7] != ' ';
+}
+
+// Whether an ideograph of U+4E00..U+9FFF (E4 B8 80 to E9 BF BF) starts at `i`.
+bool IsHanAt(const unsigned char* bytes, std::size_t size, std::size_t i) {
+  if (i + 3 > size) return false;
+  const unsigned lead = bytes[i], second = bytes[i + 1], third = bytes[i + 2];
+  return lead - 0xE4u <= 0xE9u - 0xE4u && ((second ^ 0x80u) | (third ^ 0x80u)) < 0x40u &&
+         (lead != 0xE4 || second >= 0xB8);
+}
+
+// The index after the run of such ideographs from `i`.
+std::size_t SkipHan(const unsigned char* bytes, std::size_t size, std::size_t i) {
+  while (IsHanAt(bytes, size, i)) i += 3;
+  return i;
+}
+
+}  // namespace
+
+CleanWork CleanWorkFor(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  CleanWork work = CleanWork::kNone;
+  char32_t previous = 0;      // the code point before the current one; 0 at the start
+  char32_t last_content = 0;  // the last one that is not white space
+  for (std::size_t i = 0; i < size;) {
+    // Printable ASCII, and single spaces between such characters: most of
+    // the text, with nothing to check.
+    if (IsAsciiPrintable(bytes[i])) {
+      for (++i; i < size; ++i) {
+        while (i + 8 <= size && IsPlainAscii(bytes + i)) i += 8;
+        if (i == size) break;
+        if (IsAsciiPrintable(bytes[i])) continue;
+        if (bytes[i] != ' ' || i + 1 == size || !IsAsciiPrintable(bytes[i + 1])) break;
+      }
+      previous = last_content = bytes[i - 1];
+      continue;
+    }
+    const char32_t c = DecodeBmp(bytes, size, &i);
+    if (c == kIllFormed) return CleanWork::kFull;  // beyond the BMP, or to be repaired
+    if (IsAsciiWhiteSpace(c)) {
+      // Layout, runs and leading white space go; a single space inside stays.
+      if (c != ' ' || IsAsciiWhiteSpace(previous) || last_content == 0) {
+        work = CleanWork::kWhiteSpace;
+      }
+      previous = c;
+      continue;
+    }
+    if (c < 0x20 || (c >= 0x80 && !IsCleanCodePoint(c))) return CleanWork::kFull;
+    // The space between two CJK characters is removed.
+    if (IsAsciiWhiteSpace(previous) && c >= 0x80 && last_content >= 0x80 && IsCjk(last_content) &&
+        IsCjk(c)) {
+      work = CleanWork::kWhiteSpace;
+    }
+    previous = last_content = c;
+    // Ideographs after an ideograph, most of Chinese text, have nothing to check.
+    // (Only the last one's being CJK matters after it: `c` stands for it.)
+    if (c >= 0x4E00 && c <= 0x9FFF) {
+      i = SkipHan(bytes, size, i);
+    }
+  }
+  if (IsAsciiWhiteSpace(previous)) work = CleanWork::kWhiteSpace;  // trailing
+  return work;
+}
+
+std::string CollapseWhiteSpace(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::string out;
+  out.reserve(size);
+  bool last_cjk = false;  // the last character kept is CJK
+  bool pending = false;   // white space after a kept character
+  for (std::size_t i = 0; i < size;) {
+    if (IsAsciiWhiteSpace(bytes[i])) {
+      pending = !out.empty();
+      ++i;
+      continue;
+    }
+    // A run of characters, copied whole; only its ends meet white space.
+    std::size_t end = i + 1;
+    while (end < size && !IsAsciiWhiteSpace(bytes[end])) ++end;
+    std::size_t next = 0;
+    if (pending && !(last_cjk && IsCjk(DecodeAt(text, i, &next)))) out.push_back(' ');
+    pending = false;
+    out.append(text, i, end - i);
+    std::size_t last = end - 1;  // the lead byte of the run's last character
+    while (last > i && (bytes[last] & 0xC0) == 0x80) --last;
+    last_cjk = IsCjk(DecodeAt(text, last, &next));
+    i = end;
+  }
+  return out;
+}
+
+void AppendCollapsed(std::string& text, std::string_view part) {
+  if (part.empty()) return;
+  if (!text.empty()) {
+    std::size_t next = 0;
+    if (!(IsCjk(LastCodePoint(text)) && IsCjk(DecodeAt(part, 0, &next)))) text.push_back(' ');
+  }
+  text.append(part);
+}
+
+bool MayHoldNumber(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte >= '0' && byte <= '9') return true;
+      ++i;
+      continue;
+    }
+    std::size_t next = 0;
+    const char32_t c = DecodeAt(text, i, &next);
+    // No decimal digit below U+0660 (Arabic-Indic) but ASCII, none in general
+    // punctuation; Chinese numerals start at U+25CB.
+    if (c >= 0x0660 && !(c >= 0x2000 && c <= 0x206F)) return true;
+    i = next;
+  }
+  return false;
+}
+
+std::size_t HanRun(std::string_view text, std::size_t i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  return (SkipHan(bytes, text.size(), i) - i) / 3;
+}
+
+std::string IsoDate(const Date& date) {
+  // Four digits of year and two of month and day, as "%04d-%02d-%02d" writes
+  // them; other values keep Iso's own formatting.
+  const bool fits = date.year >= 0 && date.year <= 9999 && date.month >= 0 && date.month <= 99 &&
+                    date.day >= 0 && date.day <= 99;
+  if (!fits) return date.Iso();
+  std::string iso = "0000-00-00";
+  for (int value = date.year, at = 3; at >= 0; value /= 10, --at) {
+    iso[at] = static_cast<char>('0' + value % 10);
+  }
+  iso[5] = static_cast<char>('0' + date.month / 10);
+  iso[6] = static_cast<char>('0' + date.month % 10);
+  iso[8] = static_cast<char>('0' + date.day / 10);
+  iso[9] = static_cast<char>('0' + date.day % 10);
+  return iso;
+}
+
+Script ScriptOfSlow(char32_t c) {
+  if (c < 0x80) {
+    return (c | 0x20) >= U'a' && (c | 0x20) <= U'z' ? Script::kLatin : Script::kOther;
+  }
+  if (c >= 0x0410 && c <= 0x044F) return Script::kCyrillic;  // А..я
+  if (c >= 0x0621 && c <= 0x063F) return Script::kArabic;    // ء..ؿ (U+0640 is Common)
+  if (c >= 0x0641 && c <= 0x064A) return Script::kArabic;
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
+    case USCRIPT_LATIN:
+      return Script::kLatin;
+    case USCRIPT_HAN:
+      return Script::kHan;
+    case USCRIPT_CYRILLIC:
+      return Script::kCyrillic;
+    case USCRIPT_ARABIC:
+      return Script::kArabic;
+    default:
+      return Script::kOther;
+  }
 }
 
 bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -93,7 +570,17 @@ namespace {
 constexpr std::string_view kBullets[] = {"·", "•", "-", "–", "—", "▪", "■", "○", "●", "◦",
                                          "*", "", "", "‒", "・"};
 
+// The bytes a bullet can start with: most text is told apart by its first.
+constexpr std::array<bool, 256> kBulletFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (std::string_view bullet : kBullets) {
+    if (!bullet.empty()) first[static_cast<unsigned char>(bullet.front())] = true;
+  }
+  return first;
+}();
+
 std::size_t BulletLength(std::string_view text) {
+  if (text.empty() || !kBulletFirstBytes[static_cast<unsigned char>(text.front())]) return 0;
   for (std::string_view bullet : kBullets) {
     if (text.substr(0, bullet.size()) == bullet) return bullet.size();
   }
@@ -151,19 +638,35 @@ bool EndsWithSeparator(std::string_view text) {
 std::vector<Piece> Sentences(std::string_view text) {
   std::vector<Piece> pieces;
   std::size_t start = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t next = 0;
-    char32_t c = DecodeAt(text, i, &next);
-    bool end = c == U'。' || c == U'！' || c == U'？' || c == U'\n';
-    if ((c == U'.' || c == U'!' || c == U'?') && (next == text.size() || text[next] == ' ')) {
-      end = true;
+  // Byte by byte: every terminator starts with a byte that is never inside
+  // another character's encoding, so no decoding is needed to find them.
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t end = 0;  // after a terminator starting at i
+    switch (text[i]) {
+      case '\n':
+        end = i + 1;
+        break;
+      case '.':
+      case '!':
+      case '?':
+        if (i + 1 == text.size() || text[i + 1] == ' ') end = i + 1;
+        break;
+      case '\xE3':  // 。
+      case '\xEF':  // ！ ？
+        for (std::string_view mark :
+             {std::string_view("。"), std::string_view("！"), std::string_view("？")}) {
+          if (text.compare(i, mark.size(), mark) == 0) end = i + mark.size();
+        }
+        break;
+      default:
+        break;
     }
-    if (end) {
-      pieces.push_back({start, next});
-      start = next;
+    if (end == 0) {
+      ++i;
+      continue;
     }
-    i = next;
+    pieces.push_back({start, end});
+    start = i = end;
   }
   if (start < text.size()) pieces.push_back({start, text.size()});
   return pieces;
@@ -195,12 +698,29 @@ std::string_view TrimUrlTail(std::string_view url) {
 
 std::vector<UrlMatch> FindUrls(std::string_view text) {
   std::vector<UrlMatch> found;
-  // Most paragraphs hold no URL: one cheap look before the byte-wise scan.
-  if (text.find("://") == std::string_view::npos && FindFold(text, "www.") == std::string_view::npos) {
+  // Most paragraphs hold no URL: cheap looks before the byte-wise scan.
+  // Every form has a ':' or a '.', which much text (Chinese above all) has not.
+  if (text.find(':') == std::string_view::npos && text.find('.') == std::string_view::npos) {
+    return found;
+  }
+  static const WordSet kUrlMarks = [] {
+    WordSet marks;
+    constexpr std::string_view kScheme[] = {"://"}, kWww[] = {"www."};
+    marks.Add(kScheme, /*fold=*/false);
+    marks.Add(kWww, /*fold=*/true);
+    return marks;
+  }();
+  if (!kUrlMarks.AnyIn(text)) {
     return found;
   }
   std::size_t i = 0;
   while (i < text.size()) {
+    // Every form starts with an h or a w, in either case.
+    const char folded = static_cast<char>(text[i] | 0x20);
+    if (folded != 'h' && folded != 'w') {
+      ++i;
+      continue;
+    }
     bool web = StartsWithFold(text.substr(i), "https://") || StartsWithFold(text.substr(i), "http://");
     // "主页www.itu.int": a CJK character may touch the URL; a Latin one
     // ("awww.") means it is the middle of a word.
@@ -272,11 +792,17 @@ void FindRecommendations(std::string_view text, const RecommendationWords& words
     dotted_digit = dot + 1 < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[dot + 1]));
   }
   if (!dotted_digit) return;
+  std::array<bool, 256> sector_start{};  // the first bytes of the sectors' names
+  for (const auto& [sector, canonical] : words.sectors) {
+    if (!sector.empty()) sector_start[static_cast<unsigned char>(sector.front())] = true;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Qualified: "ITU-T Y.4471", "UIT-T E.119", "МСЭ-Т E.108" (space optional),
     // written with the sector's English name whatever the language.
     bool qualified = false;
+    const bool may_be_sector = sector_start[static_cast<unsigned char>(text[i])];
     for (const auto& [sector, canonical] : words.sectors) {
+      if (!may_be_sector) break;
       if (text[i] != sector.front() || text.compare(i, sector.size(), sector) != 0) continue;
       if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) break;
       std::size_t at = i + sector.size();
@@ -316,7 +842,7 @@ void FindRecommendations(std::string_view text, const RecommendationWords& words
   }
 }
 
-std::optional<std::string> ItemNumber(std::string_view text) {
+std::optional<std::string_view> ItemNumber(std::string_view text) {
   text = Trim(text);
   if (!text.empty() && text.front() == '(') text.remove_prefix(1);
   while (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
@@ -332,10 +858,11 @@ std::optional<std::string> ItemNumber(std::string_view text) {
     }
   }
   if (after_dot) return std::nullopt;
-  return std::string(text);
+  return text;
 }
 
-std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_view text) {
+std::optional<std::pair<std::string_view, std::string_view>> SplitItemNumber(
+    std::string_view text) {
   text = Trim(text);
   std::size_t end = 0;
   while (end < text.size() &&
@@ -343,7 +870,7 @@ std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_v
     ++end;
   }
   if (end == 0) return std::nullopt;
-  std::optional<std::string> number = ItemNumber(text.substr(0, end));
+  std::optional<std::string_view> number = ItemNumber(text.substr(0, end));
   if (!number) return std::nullopt;
   std::string_view rest = text.substr(end);
   // The separator a writer puts after the number: white space, or the
@@ -362,7 +889,7 @@ std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_v
   if (!separated && end < text.size() && text[end - 1] != '.') return std::nullopt;
   rest = Trim(rest);
   if (rest.empty()) return std::nullopt;
-  return std::pair<std::string, std::string>{*number, std::string(rest)};
+  return std::pair{*number, rest};
 }
 
 bool IsDocumentReference(std::string_view token, const std::vector<std::string_view>& prefixes) {

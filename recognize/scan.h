@@ -4,32 +4,153 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "normalize/normalize.h"
+
 namespace missive::scan {
 
-// The code point starting at byte `i` (U+FFFD for a broken sequence); `*next`
-// receives the index after it.
-char32_t DecodeAt(std::string_view text, std::size_t i, std::size_t* next);
+// DecodeAt past its ASCII test.
+char32_t DecodeMultiByte(std::string_view text, std::size_t i, std::size_t* next);
+
+// The code point starting at byte `i` < text.size() (U+FFFD for a broken
+// sequence); `*next` receives the index after it. Inline for ASCII and for
+// CJK (three bytes from U+1000 to U+FFFF but the surrogates: lead E1..EC,
+// EE, EF): the scanners call it at every character.
+inline char32_t DecodeAt(std::string_view text, std::size_t i, std::size_t* next) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x80) {
+    *next = i + 1;
+    return byte;
+  }
+  if (byte >= 0xE1 && byte <= 0xEF && byte != 0xED && i + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      *next = i + 3;
+      return static_cast<char32_t>(((byte & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+    }
+  }
+  return DecodeMultiByte(text, i, next);
+}
 char32_t FirstCodePoint(std::string_view text);
 char32_t LastCodePoint(std::string_view text);
 std::size_t CodePointCount(std::string_view text);
 
 // Trims ASCII spaces and tabs (the normalize stage already turned other white
-// space into these).
-std::string_view Trim(std::string_view text);
+// space into these). Inline: it runs for every line and segment.
+inline std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 // Splits on one separator character, keeping empty pieces.
 std::vector<std::string_view> Split(std::string_view text, char separator);
+// The pieces Split gives, handed to `visit` one by one without a vector.
+template <typename Visit>
+void ForEachPiece(std::string_view text, char separator, Visit visit) {
+  for (;;) {
+    const std::size_t end = text.find(separator);
+    visit(text.substr(0, end));
+    if (end == std::string_view::npos) return;
+    text.remove_prefix(end + 1);
+  }
+}
 
 // True when `text` starts with `prefix`, ignoring ASCII case.
 bool StartsWithFold(std::string_view text, std::string_view prefix);
 
 // Byte offset of `needle` in `text` ignoring ASCII case, or npos.
 std::size_t FindFold(std::string_view text, std::string_view needle, std::size_t from = 0);
+
+// text.find(needle, from), sixteen positions at a time (std::string_view::find
+// compares at every byte).
+std::size_t Find(std::string_view text, std::string_view needle, std::size_t from = 0);
+bool Contains(std::string_view text, std::string_view needle);
+
+// Words looked for together in many texts, such as a table's deadline
+// markers in every paragraph: AnyIn tells whether any of them occurs, in one
+// pass over the text for all of them. The words must outlive the set.
+class WordSet {
+ public:
+  // Adds words matched as written (Find), or ignoring ASCII case (FindFold).
+  void Add(std::span<const std::string_view> words, bool fold);
+  // Whether Find (or FindFold, for a word added so) finds any word in `text`.
+  bool AnyIn(std::string_view text) const;
+
+ private:
+  // Sixteen bytes compared at once (SSE2 on x86-64, NEON on ARM).
+  using Block = unsigned char __attribute__((vector_size(16)));
+  // A word's first and last bytes, each repeated over a block, with the bit
+  // OR-ed into both sides to fold ASCII case (0x20, or 0).
+  struct Word {
+    std::string_view text;
+    bool fold = false;
+    Block first_bit, first, last_bit, last;
+  };
+  bool MatchesAt(const Word& word, std::string_view text, std::size_t at) const;
+  std::vector<Word> words_;
+  bool any_empty_ = false;   // an empty word occurs in every text
+  std::size_t longest_ = 0;  // the longest word's size
+};
+
+// Whether `text` has at most `limit` code points, without counting them all
+// when its byte length already tells.
+bool AtMostCodePoints(std::string_view text, std::size_t limit);
+
+// What CleanText has to do to a text, told in one pass without copying it.
+// The normalize stage leaves most paragraphs clean, or needing only their
+// layout (tabs, line breaks) turned into spaces.
+enum class CleanWork {
+  kNone,        // nothing: CleanText(text) == text
+  kWhiteSpace,  // only ASCII white space to collapse: CollapseWhiteSpace does it
+  kFull,        // characters to drop, fold or compose, or other white space
+};
+CleanWork CleanWorkFor(std::string_view text);
+
+// CleanText(text) for a text whose CleanWork is not kFull: runs of ASCII
+// white space become one space, or nothing between two CJK characters or
+// at either end.
+std::string CollapseWhiteSpace(std::string_view text);
+
+// Appends `part` to `text`, both as CollapseWhiteSpace leaves text, as
+// CollapseWhiteSpace joins the two sides of white space: with one space,
+// or none when either is empty or both characters that meet are CJK.
+void AppendCollapsed(std::string& text, std::string_view part);
+
+// The code points CleanWorkFor accepts beside ASCII, for the test that
+// checks every one against ICU and CleanText.
+struct CodePointRange {
+  char32_t first, last;  // inclusive
+};
+std::span<const CodePointRange> AlreadyCleanRanges();
+
+// Whether `text` may hold a number that FindDates or FindTimes can read.
+// Every date and time they read has one, written in digits (of any script)
+// or in Chinese numerals; Latin, Greek and Cyrillic letters and general
+// punctuation hold neither, so most of an English letter is told here
+// without the date grammar.
+bool MayHoldNumber(std::string_view text);
+
+// date.Iso() ("YYYY-MM-DD"), written without snprintf, which costs more
+// than finding a deadline: the same text for every date.
+std::string IsoDate(const Date& date);
+
+// How many ideographs of U+4E00..U+9FFF follow one another from byte `i`.
+std::size_t HanRun(std::string_view text, std::size_t i);
+
+// The scripts the language guess counts. ScriptOf agrees with ICU's
+// uscript_getScript and decides the common blocks without asking it.
+enum class Script { kOther, kLatin, kHan, kCyrillic, kArabic };
+Script ScriptOfSlow(char32_t c);
+inline Script ScriptOf(char32_t c) {
+  return c >= 0x4E00 && c <= 0x9FFF ? Script::kHan : ScriptOfSlow(c);  // unified ideographs
+}
 
 bool IsAsciiDigit(char32_t c);
 bool IsLetter(char32_t c);  // any script
@@ -76,12 +197,13 @@ void FindRecommendations(std::string_view text, const RecommendationWords& words
                          std::vector<std::string>& out);
 
 // "7", "7.1", "12.4.", "(3)": an agenda item number, without the trailing
-// dot or brackets; nullopt otherwise.
-std::optional<std::string> ItemNumber(std::string_view text);
+// dot or brackets (a part of `text`); nullopt otherwise.
+std::optional<std::string_view> ItemNumber(std::string_view text);
 
 // "7.1\tTitle", "3 Title", "2、Title", "4）Title": an item number at the
-// start of a line and the rest; nullopt when the line does not start so.
-std::optional<std::pair<std::string, std::string>> SplitItemNumber(std::string_view text);
+// start of a line and the rest (parts of `text`); nullopt when the line
+// does not start so.
+std::optional<std::pair<std::string_view, std::string_view>> SplitItemNumber(std::string_view text);
 
 // A document reference such as "Report 15", "TD 123", "C 45 (WP1/20)",
 // "SG20-TD123", given the prefixes a language uses.
