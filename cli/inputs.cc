@@ -37,26 +37,41 @@ struct Walker {
     if (!entered.insert({info.st_dev, info.st_ino}).second) return;
 
     std::error_code ec;
-    std::vector<std::string> names;
+    // Each name with its own type (not following links) as the folder
+    // listing gives it: no stat per file unless the file system leaves the
+    // type out or the entry is a link.
+    struct Entry {
+      std::string name;
+      fs::file_type type;
+      bool operator<(const Entry& other) const { return name < other.name; }
+    };
+    std::vector<Entry> entries;
     fs::directory_iterator it(folder, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      names.push_back(it->path().filename().string());
+      std::error_code type_ec;
+      entries.push_back({it->path().filename().string(), it->symlink_status(type_ec).type()});
     }
     if (ec) {
       failed("cannot read the folder " + folder + ": " + ec.message());
-      if (names.empty()) return;  // otherwise convert what could be listed
+      if (entries.empty()) return;  // otherwise convert what could be listed
     }
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
-      const std::string path = Join(folder, name);
-      const std::string child = Join(relative, name);
+    std::sort(entries.begin(), entries.end());
+    for (const Entry& entry : entries) {
+      const std::string path = Join(folder, entry.name);
+      const std::string child = Join(relative, entry.name);
       std::error_code type_ec;
-      const fs::file_status own = fs::symlink_status(path, type_ec);
-      if (fs::is_directory(own)) {
+      fs::file_type type = entry.type;
+      if (type == fs::file_type::none || type == fs::file_type::unknown) {
+        type = fs::symlink_status(path, type_ec).type();
+      }
+      if (type == fs::file_type::directory) {
         Walk(path, child);
-      } else if (IsConvertible(name)) {
+      } else if (IsConvertible(entry.name)) {
         // Links to files are followed; links to folders are not.
-        if (fs::is_regular_file(fs::status(path, type_ec))) found({path, child});
+        if (type == fs::file_type::regular ||
+            (type == fs::file_type::symlink && fs::is_regular_file(fs::status(path, type_ec)))) {
+          found({path, child});
+        }
       }
     }
   }

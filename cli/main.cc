@@ -8,6 +8,7 @@
 // record, 2 for a usage error.
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -24,6 +25,12 @@ constexpr int kExitUsage = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
+  // With TZ unset, glibc stats /etc/localtime again on every mktime(), and
+  // libzip calls mktime for the date of every zip entry it lists: ten system
+  // calls a letter. Naming the default zone file keeps the same zone (missive
+  // itself only uses zones it names) and lets glibc read it once.
+  if (std::getenv("TZ") == nullptr) ::setenv("TZ", ":/etc/localtime", 0);
+
   CLI::App app{
       "missive: turns DOCX letters (ITU-T collective letters and circulars) into structured JSON "
       "letter records.",
