@@ -8,6 +8,7 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -65,9 +66,10 @@ struct RowRange {
   std::size_t begin = 0, end = 0;
 };
 
-// A value line of a header field, with whether a bullet led it.
+// A value line of a header field, with whether a bullet led it: a view of
+// its paragraph's text.
 struct ValueLine {
-  std::string text;
+  std::string_view text;
   bool bulleted = false;
 };
 
@@ -75,6 +77,7 @@ struct HeaderValue {
   bool found = false;
   std::vector<ValueLine> lines;
 };
+constexpr std::size_t kHeaderFields = static_cast<std::size_t>(HeaderField::kSubject) + 1;
 
 // Keys of reference kinds in the language-independent form.
 std::string_view KindTitle(std::string_view kind) {
@@ -216,16 +219,6 @@ class Recognizer {
     }
   }
 
-  // The paragraphs of one cell of a top-level table.
-  std::vector<const Line*> CellLines(std::size_t block, int row, int cell) const {
-    std::vector<const Line*> found;
-    auto [begin, end] = RowLines(block, row);
-    for (std::size_t i = begin; i < end; ++i) {
-      if (lines_[i].cell == cell) found.push_back(&lines_[i]);
-    }
-    return found;
-  }
-
   // The lines of one table row: Flatten adds a row's lines together and the
   // rows in order, so they are one run of lines_ and row_ranges_ is sorted.
   std::pair<std::size_t, std::size_t> RowLines(std::size_t block, int row) const {
@@ -332,7 +325,7 @@ class Recognizer {
     std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
     // Stopword counts per Latin-script language, looked up as words end.
     static const StopwordIndex stopwords;
-    std::vector<std::size_t> counts(LanguageTables().size(), 0);
+    std::array<std::size_t, 32> counts{};  // by table; StopwordIndex allows 32
     // The word being read, lower-cased and packed (its last bytes, when it is
     // longer than any stopword: then it is not looked up).
     std::uint64_t word = 0;
@@ -351,12 +344,50 @@ class Recognizer {
       word = 0;
       word_length = 0;
     };
+    // Eight ASCII bytes at once, as the byte loop below reads them: each run
+    // of letters is added to the word whole, and a word ends where a run
+    // stops before the eighth byte. Per byte, each word's first and last
+    // letters are branches the processor guesses wrong.
+    auto add_ascii_chunk = [&](std::uint64_t chunk) {
+      unsigned letters = scan::AsciiLetterMask(chunk);
+      // std::popcount would be a library call without the POPCNT instruction.
+      unsigned count = letters - ((letters >> 1) & 0x55u);
+      count = (count & 0x33u) + ((count >> 2) & 0x33u);
+      latin += (count + (count >> 4)) & 0x0Fu;
+      if ((letters & 1) == 0) end_word();
+      const std::uint64_t folded = chunk | 0x2020202020202020ull;
+      while (letters != 0) {
+        const int start = std::countr_zero(letters);
+        const int length = std::countr_one(letters >> start);
+        // Only a word of up to eight letters is looked up: only then is its
+        // packed value needed (the run's bytes, the first one highest).
+        if (word_length + static_cast<std::size_t>(length) <= StopwordIndex::kMaxLength) {
+          const std::uint64_t run = __builtin_bswap64(folded >> (8 * start)) >> (64 - 8 * length);
+          word = (word_length == 0 ? 0 : word << (8 * length)) | run;
+        }
+        word_length += static_cast<std::size_t>(length);
+        if (start + length < 8) end_word();
+        letters &= ~(((1u << length) - 1) << start);
+      }
+    };
     for (const Line& line : lines_) {
       std::string_view text = line.text();
       for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
-          // ASCII needs no script lookup.
+          // ASCII needs no script lookup; eight bytes of it at once when they
+          // are (not looked for after other characters: Chinese text).
+          if constexpr (std::endian::native == std::endian::little) {
+            if (i + 8 <= text.size()) {
+              std::uint64_t chunk;
+              std::memcpy(&chunk, text.data() + i, sizeof chunk);
+              if ((chunk & 0x8080808080808080ull) == 0) {
+                add_ascii_chunk(chunk);
+                i += 8;
+                continue;
+              }
+            }
+          }
           ++i;
           const auto folded = static_cast<unsigned char>(byte | 0x20);
           if (folded >= 'a' && folded <= 'z') {
@@ -404,7 +435,7 @@ class Recognizer {
     }
     std::size_t best_count = 0;
     language_ = "en";
-    for (std::size_t t = 0; t < counts.size(); ++t) {
+    for (std::size_t t = 0; t < LanguageTables().size(); ++t) {
       if (counts[t] > best_count) {
         best_count = counts[t];
         language_ = std::string(LanguageTables()[t].language);
@@ -574,7 +605,11 @@ class Recognizer {
   }
 
   void ReadHeader(LetterFields& letter) {
-    std::map<HeaderField, HeaderValue> values;
+    // By field: an array, as there are few fields and most letters use them all.
+    std::array<HeaderValue, kHeaderFields> values;
+    auto value_of = [&](HeaderField field) -> HeaderValue& {
+      return values[static_cast<std::size_t>(field)];
+    };
     HeaderValue* current = nullptr;
     const Line* label_line = nullptr;  // where the current field's label stood
     bool paragraph_gap = false;        // an empty paragraph ends a paragraph-layout field
@@ -594,18 +629,18 @@ class Recognizer {
           HeaderField field;
           std::string_view rest;
           if (MatchLabel(segment, &field, &rest)) {
-            current = &values[field];
+            current = &value_of(field);
             current->found = true;
             label_line = &line;
             paragraph_gap = false;
-            if (!rest.empty()) current->lines.push_back({std::string(rest), false});
+            if (!rest.empty()) current->lines.push_back({rest, false});
             return;
           }
           if (!current) return;
           bool bulleted = false;
           std::string_view value = scan::StripBullet(segment, &bulleted);
           if (!value.empty()) {
-            current->lines.push_back({std::string(value), bulleted || pending_bullet});
+            current->lines.push_back({value, bulleted || pending_bullet});
           }
           pending_bullet = false;
         });
@@ -613,19 +648,20 @@ class Recognizer {
     }
 
     auto joined = [&](HeaderField field) -> OptString {
-      auto it = values.find(field);
-      if (it == values.end()) return std::nullopt;
+      const HeaderValue& value = value_of(field);
+      if (!value.found) return std::nullopt;
       std::string text;
-      for (const ValueLine& line : it->second.lines) text = JoinWrapped(text, Clean(line.text));
+      for (const ValueLine& line : value.lines) text = JoinWrapped(text, Clean(line.text));
       if (text.empty()) return std::nullopt;
       return text;
     };
 
-    if (auto it = values.find(HeaderField::kReference); it != values.end() && !it->second.lines.empty()) {
-      letter.reference = ParseReference(it->second.lines);
+    if (const HeaderValue& reference = value_of(HeaderField::kReference);
+        !reference.lines.empty()) {
+      letter.reference = ParseReference(reference.lines);
     }
-    letter.addressees = ListItems(values[HeaderField::kTo].lines);
-    letter.copies = ListItems(values[HeaderField::kCopy].lines);
+    letter.addressees = ListItems(value_of(HeaderField::kTo).lines);
+    letter.copies = ListItems(value_of(HeaderField::kCopy).lines);
     letter.subject = joined(HeaderField::kSubject);
     Contact contact;
     contact.name = joined(HeaderField::kContact);
@@ -656,8 +692,9 @@ class Recognizer {
   }
 
   bool RowLabelEmpty(std::size_t block, int row) const {
-    for (const Line* line : CellLines(block, row, 0)) {
-      if (!Trim(line->text()).empty()) return false;
+    auto [begin, end] = RowLines(block, row);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (lines_[i].cell == 0 && !Trim(lines_[i].text()).empty()) return false;
     }
     return true;
   }
@@ -1023,7 +1060,7 @@ class Recognizer {
         if (i > start && lines_[i - 1].block == line.block && lines_[i - 1].row == line.row) {
           continue;
         }
-        row_text = RowText(line.block, line.row);
+        RowText(line.block, line.row, row_text);
         text = row_text;
       } else {
         text = line.text();
@@ -1033,7 +1070,7 @@ class Recognizer {
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
       std::string_view clean = line.clean_text;
-      if (line.InTable()) clean = row_clean = CleanRowText(line.block, line.row, text);
+      if (line.InTable()) clean = CleanRowText(line.block, line.row, text, row_clean);
       in_section = scan::AtMostCodePoints(clean, 40) && words_->deadline_words.AnyIn(clean);
       if (!in_section) AddSentenceDeadlines(clean);
     }
@@ -1042,25 +1079,27 @@ class Recognizer {
   // CleanText(row_text), the row's RowText: its lines' cleaned texts joined
   // as CleanText joins the pieces around white space, when no line needed
   // more than its white space collapsed (else the row is cleaned whole).
-  std::string CleanRowText(std::size_t block, int row, std::string_view row_text) const {
+  // Written into `clean`, a buffer reused from row to row, which it returns.
+  std::string_view CleanRowText(std::size_t block, int row, std::string_view row_text,
+                                std::string& clean) const {
     auto [begin, end] = RowLines(block, row);
     for (std::size_t i = begin; i < end; ++i) {
-      if (lines_[i].fully_cleaned) return Clean(row_text);
+      if (lines_[i].fully_cleaned) return clean = Clean(row_text);
     }
-    std::string clean;
+    clean.clear();
     for (std::size_t i = begin; i < end; ++i) scan::AppendCollapsed(clean, lines_[i].clean_text);
     return clean;
   }
 
-  // A row's cells joined by tabs, each cell's paragraphs by tabs too.
-  std::string RowText(std::size_t block, int row) const {
-    std::string text;
+  // A row's cells joined by tabs, each cell's paragraphs by tabs too;
+  // written into `text`, a buffer reused from row to row.
+  void RowText(std::size_t block, int row, std::string& text) const {
+    text.clear();
     auto [begin, end] = RowLines(block, row);
     for (std::size_t i = begin; i < end; ++i) {
       if (!text.empty()) text += '\t';
       text += lines_[i].text();
     }
-    return text;
   }
 
   // "2021年3月17日 – 提交文稿": a date at the start, then what to do by it.
@@ -1272,21 +1311,42 @@ class Recognizer {
     const Table& table = doc_.body[block].table;
     std::vector<AgendaItem> items;
     items.reserve(table.rows.size());
+    // The first three cells of a row, read in one pass over its lines; the
+    // buffers serve every row.
+    std::string number_text;
+    std::vector<std::string_view> title_lines, second_cell, third_cell;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       int row = static_cast<int>(r);
-      std::vector<const Line*> number_cell = CellLines(block, row, 0);
-      std::string number_text;
-      for (const Line* line : number_cell) number_text += line->clean_text;
-      if (number_text.empty() && !number_cell.empty()) number_text = number_cell.front()->paragraph->list_label;
+      number_text.clear();
+      second_cell.clear();
+      third_cell.clear();
+      const Line* first_number_line = nullptr;
+      auto [begin, end] = RowLines(block, row);
+      for (std::size_t i = begin; i < end; ++i) {
+        const Line& line = lines_[i];
+        if (line.cell == 0) {
+          if (!first_number_line) first_number_line = &line;
+          number_text += line.clean_text;
+        } else if (line.cell == 1 && !line.clean.empty()) {
+          second_cell.push_back(line.clean);
+        } else if (line.cell == 2 && !line.clean.empty()) {
+          third_cell.push_back(line.clean);
+        }
+      }
+      if (number_text.empty() && first_number_line) {
+        number_text = first_number_line->paragraph->list_label;
+      }
       std::optional<std::string_view> number = scan::ItemNumber(number_text);
-      std::vector<std::string_view> title_lines = CellParagraphs(block, row, 1);
+      title_lines.assign(second_cell.begin(), second_cell.end());
+      const std::vector<std::string_view>* documents = &third_cell;
       int documents_cell = 2;
       // "1 会议开幕" in one cell: number and title together, documents next.
       std::optional<std::pair<std::string_view, std::string_view>> split;
       if (!number) split = scan::SplitItemNumber(number_text);
       if (split) {
         number = split->first;
-        title_lines = {split->second};
+        title_lines.assign(1, split->second);
+        documents = &second_cell;
         documents_cell = 1;
       }
       if (!number) {
@@ -1301,21 +1361,11 @@ class Recognizer {
       }
       AgendaItem item = MakeItem(*number, title_lines);
       if (table.rows[r].cells.size() > static_cast<std::size_t>(documents_cell)) {
-        ReadDocuments(CellParagraphs(block, row, documents_cell), item);
+        ReadDocuments(*documents, item);
       }
       items.push_back(std::move(item));
     }
     return items;
-  }
-
-  // The non-empty paragraphs of a cell, as views of their lines.
-  std::vector<std::string_view> CellParagraphs(std::size_t block, int row, int cell) const {
-    std::vector<std::string_view> texts;
-    auto [begin, end] = RowLines(block, row);
-    for (std::size_t i = begin; i < end; ++i) {
-      if (lines_[i].cell == cell && !lines_[i].clean.empty()) texts.push_back(lines_[i].clean);
-    }
-    return texts;
   }
 
   static AgendaItem MakeItem(std::string_view number,
@@ -1431,18 +1481,24 @@ class Recognizer {
 
   void BuildBlocks() {
     std::string text;
+    // The text holds every line once at most (a row's lines joined by
+    // spaces or tabs), with a separator after each: reserved at once.
+    std::size_t text_size = 0;
+    for (const Line& line : lines_) text_size += line.clean.size() + 1;
+    text.reserve(text_size);
     auto add_line = [&](std::string_view line) {
       if (line.empty()) return;
       if (!text.empty()) text += '\n';
       text += line;
     };
     record_.blocks.reserve(doc_.body.size());
+    std::vector<std::string_view> paragraphs;  // of one cell; the buffer serves every cell
     for (const Block& block : doc_.body) {
       if (block.kind == Block::Kind::kParagraph) {
         const Paragraph& p = block.paragraph;
         std::string_view clean = NextCleanText(p);
         if (clean.empty()) continue;
-        OutputBlock out;
+        OutputBlock& out = record_.blocks.emplace_back();  // built in place
         if (p.heading_level > 0) {
           out.type = "heading";
           out.level = std::min(p.heading_level, 9);
@@ -1452,17 +1508,17 @@ class Recognizer {
         }
         out.text = std::string(clean);
         add_line(clean);
-        record_.blocks.push_back(std::move(out));
         continue;
       }
-      OutputBlock out;
+      OutputBlock& out = record_.blocks.emplace_back();
       out.type = "table";
+      out.rows.reserve(block.table.rows.size());
       for (const TableRow& row : block.table.rows) {
         std::vector<std::string> cells;
         std::string row_line;
         cells.reserve(row.cells.size());
         for (const TableCell& cell : row.cells) {
-          std::vector<std::string_view> paragraphs;
+          paragraphs.clear();
           CollectCellText(cell.blocks, paragraphs);
           std::string cell_text, cell_line;
           for (std::string_view paragraph : paragraphs) {
@@ -1479,7 +1535,6 @@ class Recognizer {
         add_line(row_line);
         out.rows.push_back(std::move(cells));
       }
-      record_.blocks.push_back(std::move(out));
     }
     record_.text = std::move(text);
   }

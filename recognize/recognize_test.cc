@@ -8,6 +8,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -15,6 +19,7 @@
 
 #include "normalize/normalize.h"
 #include "recognize/scan.h"
+#include "recognize/tables.h"
 
 namespace missive {
 namespace {
@@ -606,6 +611,122 @@ TEST(ScanDates, IsoDateWritesWhatIsoDoes) {
         ASSERT_EQ(scan::IsoDate(date), date.Iso()) << year << " " << month << " " << day;
       }
     }
+  }
+}
+
+TEST(ScanLetters, AsciiLetterMaskAgreesWithEveryByte) {
+  std::mt19937 random(11);
+  for (int n = 0; n < 100000; ++n) {
+    unsigned char bytes[8];
+    unsigned expected = 0;
+    for (int k = 0; k < 8; ++k) {
+      // Mostly the bytes around the letters' bounds ('@' 'A' 'Z' '[' '`' 'a' 'z' '{').
+      bytes[k] =
+          static_cast<unsigned char>(random() % 3 ? 0x3F + random() % 0x3E : random() % 0x80);
+      if (std::isalpha(bytes[k])) expected |= 1u << k;
+    }
+    std::uint64_t word = 0;
+    for (int k = 7; k >= 0; --k) word = word << 8 | bytes[k];  // byte k read from memory k
+    ASSERT_EQ(scan::AsciiLetterMask(word), expected) << n;
+  }
+}
+
+// StripTrailingSeparators as it was: every separator tried in turn.
+std::string_view StripEachSeparatorInTurn(std::string_view text) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    text = scan::Trim(text);
+    for (std::string_view separator : {"；", ";", "，", ",", "؛", "،"}) {
+      if (text.size() >= separator.size() &&
+          text.substr(text.size() - separator.size()) == separator) {
+        text.remove_suffix(separator.size());
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+TEST(ScanSeparators, StripTrailingSeparatorsAgreesWithTryingEverySeparator) {
+  std::mt19937 random(12);
+  // Separators, their bytes alone (broken UTF-8) and what surrounds them.
+  const std::vector<std::string> pieces = {"；",   ";",    "，",   ",",        "؛",    "،",
+                                           " ",    "\t",   "a",    "中",       "\x9b", "\x8c",
+                                           "\xbc", "\xd8", "\xef", "\xd8\x9b", ";;"};
+  for (int n = 0; n < 100000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 7));
+    const std::string_view expected = StripEachSeparatorInTurn(text);
+    ASSERT_EQ(scan::StripTrailingSeparators(text), expected) << text;
+    ASSERT_EQ(scan::EndsWithSeparator(text), expected.size() != scan::Trim(text).size()) << text;
+  }
+}
+
+// The language guess as it was, one code point at a time: the script of
+// each, and the stopwords among the Latin words.
+std::string GuessLanguageByCodePoint(const std::vector<std::string>& paragraphs) {
+  const auto& tables = LanguageTables();
+  std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
+  std::vector<std::size_t> counts(tables.size(), 0);
+  std::string word;
+  auto end_word = [&] {
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      for (std::string_view stopword : tables[t].stopwords) {
+        if (!word.empty() && word == stopword) ++counts[t];
+      }
+    }
+    word.clear();
+  };
+  for (const std::string& text : paragraphs) {
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t next = 0;
+      const char32_t c = scan::DecodeAt(text, i, &next);
+      i = next;
+      const scan::Script script = scan::ScriptOf(c);
+      if (script == scan::Script::kHan) ++han;
+      if (script == scan::Script::kCyrillic) ++cyrillic;
+      if (script == scan::Script::kArabic) ++arabic;
+      if (script == scan::Script::kLatin) {
+        ++latin;
+        word += c < 0x80 ? static_cast<char>(c | 0x20) : '?';
+      } else {
+        end_word();
+      }
+    }
+    end_word();
+  }
+  std::array<std::pair<std::size_t, std::string_view>, 4> scripts = {
+      {{han * 3, "zh"}, {cyrillic, "ru"}, {arabic, "ar"}, {latin, "latin"}}};
+  auto best = std::max_element(scripts.begin(), scripts.end());
+  if (best->first == 0) return "und";
+  if (best->second != "latin") return std::string(best->second);
+  std::size_t best_count = 0;
+  std::string language = "en";
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (counts[t] > best_count) {
+      best_count = counts[t];
+      language = std::string(tables[t].language);
+    }
+  }
+  return language;
+}
+
+TEST(Language, EightAsciiBytesAtOnceGuessAsOneCodePointAtATime) {
+  std::mt19937 random(13);
+  std::vector<std::string> pieces = {" ", ",", ".",        "\t",  "7",   "é",   "É",  "中文",
+                                     "и", "ب", "abcdefgh", "xyz", "THE", "Los", "Ωx", "-"};
+  for (const LanguageTable& table : LanguageTables()) {
+    for (std::string_view stopword : table.stopwords) pieces.emplace_back(stopword);
+  }
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<std::string> paragraphs;
+    std::vector<Block> blocks;
+    for (int p = 0, count = 1 + static_cast<int>(random() % 3); p < count; ++p) {
+      paragraphs.push_back(RandomText(random, pieces, static_cast<int>(random() % 40)));
+      blocks.push_back(Para(paragraphs.back()));
+    }
+    Document doc;
+    doc.body = std::move(blocks);
+    ASSERT_EQ(Recognize(doc).language, GuessLanguageByCodePoint(paragraphs)) << paragraphs[0];
   }
 }
 

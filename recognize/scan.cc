@@ -219,6 +219,7 @@ bool WordSet::MatchesAt(const Word& word, std::string_view text, std::size_t at)
 
 bool WordSet::AnyIn(std::string_view text) const {
   if (any_empty_) return true;
+  if (words_.empty()) return false;  // (the loops below need a word of one byte or more)
   // The lanes of the sixteen positions from `bytes` where `word`'s first and
   // last bytes match.
   auto hits_of = [](const Word& word, const char* bytes) {
@@ -249,36 +250,30 @@ bool WordSet::AnyIn(std::string_view text) const {
       if (found(word, hits_of(word, text.data() + at), at, at)) return true;
     }
   }
-  // The positions left, word by word: blocks whose loads stay inside the
-  // text for this word, the last one ending at its last start (overlapping
-  // the one before); for a text shorter than a block, a copy padded with
-  // zeros (lanes past the text are not looked at).
-  constexpr std::size_t kPadded = 128;
+  // The positions left, fewer than a block and a word: in a copy padded
+  // with zeros, so that every block's loads stay inside it, with the same
+  // loop. A candidate is checked against the text itself, so no word is
+  // found in the padding.
+  const std::size_t rest = size - at;
+  if (rest == 0) return false;
+  constexpr std::size_t kPadded = 256;
+  const std::size_t used = rest + sizeof(Block) + longest_;  // past every load
+  if (used > kPadded) {  // a word too long for the copy: each is looked for alone
+    for (const Word& word : words_) {
+      if (Search(text, word.text, at, word.fold) != std::string_view::npos) return true;
+    }
+    return false;
+  }
   char padded[kPadded];
-  bool copied = false;
-  for (const Word& word : words_) {
-    if (size < word.text.size() || at > size - word.text.size()) continue;
-    const std::size_t last_start = size - word.text.size();
-    if (last_start + 1 >= sizeof(Block)) {
-      for (std::size_t block = at;; block += sizeof(Block)) {
-        block = std::min(block, last_start + 1 - sizeof(Block));
-        if (found(word, hits_of(word, text.data() + block), block, at)) return true;
-        if (block + sizeof(Block) > last_start) break;
-      }
-      continue;
+  std::memcpy(padded, text.data() + at, rest);
+  std::memset(padded + rest, 0, used - rest);
+  for (std::size_t block = 0; block < rest; block += sizeof(Block)) {
+    Lanes any_hits{};
+    for (const Word& word : words_) any_hits |= hits_of(word, padded + block);
+    if (!AnyLane(any_hits)) continue;
+    for (const Word& word : words_) {
+      if (found(word, hits_of(word, padded + block), at + block, at)) return true;
     }
-    // Here at is 0: the text is shorter than the block loop needs.
-    if (size + sizeof(Block) + word.text.size() > kPadded) {  // a word too long for the copy
-      if (Search(text, word.text, 0, word.fold) != std::string_view::npos) return true;
-      continue;
-    }
-    if (!copied) {
-      const std::size_t used = std::min(kPadded, size + sizeof(Block) + longest_);
-      std::memcpy(padded, text.data(), size);
-      std::memset(padded + size, 0, used - size);
-      copied = true;
-    }
-    if (found(word, hits_of(word, padded), 0, 0)) return true;
   }
   return false;
 }
@@ -298,7 +293,10 @@ bool AtMostCodePoints(std::string_view text, std::size_t limit) {
     std::memcpy(&word, text.data() + i, 8);
     // Bit 7 of each byte set when the byte is a continuation byte.
     const std::uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
-    count += 8 - static_cast<std::size_t>(std::popcount(continuation));
+    // Their number: the bits moved to bit 0 of their bytes, summed into the
+    // top byte by the multiplication (std::popcount would be a library call
+    // without the POPCNT instruction).
+    count += 8 - static_cast<std::size_t>(((continuation >> 7) * 0x0101010101010101ull) >> 56);
     if (count > limit) return false;
   }
   for (; i < text.size(); ++i) {
@@ -468,25 +466,33 @@ std::string CollapseWhiteSpace(std::string_view text) {
   const std::size_t size = text.size();
   std::string out;
   out.reserve(size);
-  bool last_cjk = false;  // the last character kept is CJK
-  bool pending = false;   // white space after a kept character
-  for (std::size_t i = 0; i < size;) {
-    if (IsAsciiWhiteSpace(bytes[i])) {
-      pending = !out.empty();
-      ++i;
-      continue;
+  // Runs of characters joined by one space, or none between two CJK ones.
+  // A single space that stays is copied with the text around it: the text
+  // goes out in spans, cut only where white space changes.
+  std::size_t i = 0;
+  while (i < size && IsAsciiWhiteSpace(bytes[i])) ++i;  // leading white space goes
+  std::size_t span = i;                                 // where the text copied as it is starts
+  while (i < size) {
+    const std::size_t run = i;  // a run of characters
+    while (i < size && !IsAsciiWhiteSpace(bytes[i])) ++i;
+    const std::size_t run_end = i;
+    while (i < size && IsAsciiWhiteSpace(bytes[i])) ++i;
+    if (i == size) {  // trailing white space goes
+      out.append(text, span, run_end - span);
+      break;
     }
-    // A run of characters, copied whole; only its ends meet white space.
-    std::size_t end = i + 1;
-    while (end < size && !IsAsciiWhiteSpace(bytes[end])) ++end;
-    std::size_t next = 0;
-    if (pending && !(last_cjk && IsCjk(DecodeAt(text, i, &next)))) out.push_back(' ');
-    pending = false;
-    out.append(text, i, end - i);
-    std::size_t last = end - 1;  // the lead byte of the run's last character
-    while (last > i && (bytes[last] & 0xC0) == 0x80) --last;
-    last_cjk = IsCjk(DecodeAt(text, last, &next));
-    i = end;
+    // Two CJK characters meet (neither of them ASCII): no space between.
+    bool cjk_join = false;
+    if (bytes[run_end - 1] >= 0x80 && bytes[i] >= 0x80) {
+      std::size_t last = run_end - 1;  // the lead byte of the run's last character
+      while (last > run && (bytes[last] & 0xC0) == 0x80) --last;
+      std::size_t next = 0;
+      cjk_join = IsCjk(DecodeAt(text, last, &next)) && IsCjk(DecodeAt(text, i, &next));
+    }
+    if (!cjk_join && i - run_end == 1 && bytes[run_end] == ' ') continue;  // stays as it is
+    out.append(text, span, run_end - span);
+    if (!cjk_join) out.push_back(' ');
+    span = i;
   }
   return out;
 }
@@ -547,6 +553,13 @@ Script ScriptOfSlow(char32_t c) {
   if (c >= 0x0410 && c <= 0x044F) return Script::kCyrillic;  // А..я
   if (c >= 0x0621 && c <= 0x063F) return Script::kArabic;    // ء..ؿ (U+0640 is Common)
   if (c >= 0x0641 && c <= 0x064A) return Script::kArabic;
+  // The punctuation of Chinese text and general punctuation are Common
+  // (U+200C and U+200D Inherited): no ICU lookup for every comma. U+3005,
+  // U+3007 and U+3021.. are Han, the fullwidth letters from U+FF21 Latin.
+  if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+      (c >= 0x3008 && c <= 0x3020) || (c >= 0xFF01 && c <= 0xFF20)) {
+    return Script::kOther;
+  }
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
     case USCRIPT_LATIN:
@@ -613,27 +626,39 @@ std::string_view StripBullet(std::string_view text, bool* had_bullet) {
   return Trim(text.substr(length));
 }
 
-std::string_view StripTrailingSeparators(std::string_view text) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    text = Trim(text);
-    for (std::string_view separator :
-         {std::string_view("；"), std::string_view(";"), std::string_view("，"),
-          std::string_view(","), std::string_view("؛"), std::string_view("،")}) {
-      if (text.size() >= separator.size() &&
-          text.substr(text.size() - separator.size()) == separator) {
-        text.remove_suffix(separator.size());
-        changed = true;
-      }
-    }
+namespace {
+
+// The list separators, of which no one ends another: at most one ends a text.
+constexpr std::string_view kSeparators[] = {"；", ";", "，", ",", "؛", "،"};
+
+// The length of the separator ending `text`, or 0.
+std::size_t TrailingSeparatorLength(std::string_view text) {
+  // Each ends in one of these bytes (";" "," and the last byte of "；" "؛",
+  // of "，" "،"): most texts are told by their last byte.
+  if (text.empty() || (text.back() != ';' && text.back() != ',' && text.back() != '\x9B' &&
+                       text.back() != '\x8C')) {
+    return 0;
   }
-  return text;
+  for (std::string_view separator : kSeparators) {
+    if (text.ends_with(separator)) return separator.size();
+  }
+  return 0;
 }
 
-bool EndsWithSeparator(std::string_view text) {
-  text = Trim(text);
-  return StripTrailingSeparators(text).size() != text.size();
+}  // namespace
+
+std::string_view StripTrailingSeparators(std::string_view text) {
+  // White space and separators alternate at the end: one kind at a time,
+  // never both, so the order they go in is fixed.
+  for (;;) {
+    text = Trim(text);
+    const std::size_t length = TrailingSeparatorLength(text);
+    if (length == 0) return text;
+    text.remove_suffix(length);
+  }
 }
+
+bool EndsWithSeparator(std::string_view text) { return TrailingSeparatorLength(Trim(text)) > 0; }
 
 std::vector<Piece> Sentences(std::string_view text) {
   std::vector<Piece> pieces;

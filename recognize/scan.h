@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -143,6 +144,20 @@ std::string IsoDate(const Date& date);
 
 // How many ideographs of U+4E00..U+9FFF follow one another from byte `i`.
 std::size_t HanRun(std::string_view text, std::size_t i);
+
+// The ASCII letters among eight ASCII bytes (none above 0x7F), read from
+// memory in little-endian order: bit k is set when byte k is a letter.
+inline unsigned AsciiLetterMask(std::uint64_t bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  // Lower-cased, each byte is a letter when 'a' <= it <= 'z': bytes below
+  // 0x80 added to 0x80 - 'a' (or 0x80 - 'z' - 1) carry nothing into the next.
+  const std::uint64_t folded = bytes | (kOnes * 0x20);
+  const std::uint64_t from_a = folded + kOnes * (0x80 - 'a');
+  const std::uint64_t after_z = folded + kOnes * (0x80 - 'z' - 1);
+  const std::uint64_t flags = (from_a & ~after_z & kHigh) >> 7;  // bit 0 of each byte
+  // The multiplication gathers bit 0 of every byte into the top byte.
+  return static_cast<unsigned>((flags * 0x0102040810204080ull) >> 56);
+}
 
 // The scripts the language guess counts. ScriptOf agrees with ICU's
 // uscript_getScript and decides the common blocks without asking it.
