@@ -91,8 +91,7 @@ TEST(Header, CopiesAndBulletedAddresseesWithoutSeparators) {
   });
   EXPECT_EQ(record.letter->addressees,
             (std::vector<std::string>{"各成员国主管部门", "ITU-T部门成员"}));
-  EXPECT_EQ(record.letter->copies,
-            (std::vector<std::string>{"第9研究组主席", "电信发展局主任"}));
+  EXPECT_EQ(record.letter->copies, (std::vector<std::string>{"第9研究组主席", "电信发展局主任"}));
   ASSERT_TRUE(record.letter->contact);
   EXPECT_EQ(record.letter->contact->name, "王芳");  // white space between CJK is removed
 }
@@ -730,18 +729,18 @@ TEST(Language, EightAsciiBytesAtOnceGuessAsOneCodePointAtATime) {
   }
 }
 
-// The bullets before the first-byte test; two of them are empty strings,
-// which end the search (see BulletLength).
+// Every bullet tried in turn, as before the first-byte test.
 TEST(ScanBullets, StripBulletAgreesWithTryingEveryBullet) {
   std::mt19937 random(9);
-  const std::vector<std::string> pieces = {"·",  "•", "-",  "–",    "—",       "▪",  "■",
-                                           "○",  "●", "◦",  "*",    "‒",       "・", " ",
-                                           "\t", "a", "中", "\xe2", "\xef\x82"};
+  const std::vector<std::string> pieces = {"·",  "•", "-",  "–",    "—",        "▪",      "■",
+                                           "○",  "●", "◦",  "*",    "‒",        "・",     " ",
+                                           "\t", "a", "中", "\xe2", "\xef\x82", "\uF0B7", "\uF0A7"};
   for (int n = 0; n < 50000; ++n) {
     const std::string text = RandomText(random, pieces, static_cast<int>(random() % 6));
     std::string_view rest = scan::Trim(text);
     std::size_t length = 0;
-    for (std::string_view bullet : {"·", "•", "-", "–", "—", "▪", "■", "○", "●", "◦", "*"}) {
+    for (std::string_view bullet :
+         {"·", "•", "-", "–", "—", "▪", "■", "○", "●", "◦", "*", "\uF0B7", "\uF0A7", "‒", "・"}) {
       if (rest.substr(0, bullet.size()) == bullet) {
         length = bullet.size();
         break;
@@ -754,6 +753,20 @@ TEST(ScanBullets, StripBulletAgreesWithTryingEveryBullet) {
     ASSERT_EQ(bulleted, separated) << text;
     ASSERT_EQ(got, separated ? scan::Trim(rest.substr(length)) : rest) << text;
   }
+}
+
+// "‒" (figure dash), "・" (katakana middle dot, common in CJK lists) and
+// Word's private-use symbol bullets start list items like "•" does.
+TEST(ScanBullets, FigureDashMiddleDotAndSymbolFontBulletsAreBullets) {
+  for (const std::string bullet : {"‒", "・", "\uF0B7", "\uF0A7"}) {
+    bool bulleted = false;
+    EXPECT_EQ(scan::StripBullet(bullet + " 开幕", &bulleted), "开幕") << bullet;
+    EXPECT_TRUE(bulleted) << bullet;
+    EXPECT_TRUE(scan::IsBulletOnly(bullet)) << bullet;
+  }
+  bool bulleted = true;
+  EXPECT_EQ(scan::StripBullet("开幕・闭幕", &bulleted), "开幕・闭幕");
+  EXPECT_FALSE(bulleted);
 }
 
 }  // namespace

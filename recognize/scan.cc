@@ -580,8 +580,10 @@ bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 
 namespace {
 
-constexpr std::string_view kBullets[] = {"·", "•", "-", "–", "—", "▪", "■", "○", "●", "◦",
-                                         "*", "", "", "‒", "・"};
+// U+F0B7 and U+F0A7 are Word's Symbol and Wingdings bullets as private-use
+// characters, as they stand when the font mapping is not applied.
+constexpr std::string_view kBullets[] = {"·", "•", "-", "–",      "—",      "▪", "■", "○",
+                                         "●", "◦", "*", "\uF0B7", "\uF0A7", "‒", "・"};
 
 // The bytes a bullet can start with: most text is told apart by its first.
 constexpr std::array<bool, 256> kBulletFirstBytes = [] {
@@ -700,8 +702,8 @@ std::vector<Piece> Sentences(std::string_view text) {
 namespace {
 
 bool EndsUrl(char32_t c) {
-  return c <= U' ' || c == U'"' || c == U'<' || c == U'>' || c == U'“' || c == U'”' ||
-         c == U'‘' || c == U'’' || c == U'「' || c == U'」' || c == U'\uFFFD' || IsCjk(c);
+  return c <= U' ' || c == U'"' || c == U'<' || c == U'>' || c == U'“' || c == U'”' || c == U'‘' ||
+         c == U'’' || c == U'「' || c == U'」' || c == U'\uFFFD' || IsCjk(c);
 }
 
 std::string_view TrimUrlTail(std::string_view url) {
@@ -746,7 +748,8 @@ std::vector<UrlMatch> FindUrls(std::string_view text) {
       ++i;
       continue;
     }
-    bool web = StartsWithFold(text.substr(i), "https://") || StartsWithFold(text.substr(i), "http://");
+    bool web =
+        StartsWithFold(text.substr(i), "https://") || StartsWithFold(text.substr(i), "http://");
     // "主页www.itu.int": a CJK character may touch the URL; a Latin one
     // ("awww.") means it is the middle of a word.
     bool www = !web && StartsWithFold(text.substr(i), "www.") &&
@@ -901,9 +904,9 @@ std::optional<std::pair<std::string_view, std::string_view>> SplitItemNumber(
   // The separator a writer puts after the number: white space, or the
   // enumeration marks of Chinese text.
   bool separated = false;
-  for (std::string_view mark : {std::string_view("、"), std::string_view("．"),
-                                std::string_view("）"), std::string_view(")"),
-                                std::string_view("\t"), std::string_view(" ")}) {
+  for (std::string_view mark :
+       {std::string_view("、"), std::string_view("．"), std::string_view("）"),
+        std::string_view(")"), std::string_view("\t"), std::string_view(" ")}) {
     if (rest.substr(0, mark.size()) == mark) {
       rest.remove_prefix(mark.size());
       separated = true;
