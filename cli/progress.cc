@@ -96,8 +96,14 @@ void Progress::Update(const Counts& counts) {
   std::lock_guard<std::mutex> lock(mutex_);
   const double seconds = std::chrono::duration<double>(now - start_).count();
   if (mode_ == Mode::kBar) {
-    if (!bar_.empty() && now - last_ < std::chrono::milliseconds(100)) return;
+    // At most ten redraws a second, but at once when the input count
+    // becomes known: a batch may finish within the first tenth of a second.
+    if (!bar_.empty() && now - last_ < std::chrono::milliseconds(100) &&
+        counts.total_known == bar_knows_total_) {
+      return;
+    }
     last_ = now;
+    bar_knows_total_ = counts.total_known;
     bar_ = BarLine(counts, seconds);
     Write("\r" + bar_ + "\x1b[K");
     return;

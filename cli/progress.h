@@ -45,7 +45,8 @@ class Progress {
   const std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_{};
   std::mutex mutex_;
-  std::string bar_;  // what is drawn now
+  std::string bar_;               // what is drawn now
+  bool bar_knows_total_ = false;  // whether bar_ shows the final input count
 };
 
 }  // namespace missive::cli
