@@ -291,6 +291,17 @@ void JsonWriter::String(std::string_view text) {
   Put('"');
 }
 
+// An optional object of the record: the object, or null (the contract keeps
+// every key). Write's overloads below are found at instantiation.
+template <typename T>
+void WriteOrNull(JsonWriter& j, const std::optional<T>& value) {
+  if (value) {
+    Write(j, *value);
+  } else {
+    j.Null();
+  }
+}
+
 void Write(JsonWriter& j, const Warning& warning) {
   j.BeginObject();
   j.Key("code");
@@ -363,21 +374,13 @@ void Write(JsonWriter& j, const LetterFields& l) {
   j.Key("date");
   j.OptString(l.date);
   j.Key("reference");
-  if (l.reference) {
-    Write(j, *l.reference);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, l.reference);
   j.Key("addressees");
   j.Strings(l.addressees);
   j.Key("copies");
   j.Strings(l.copies);
   j.Key("contact");
-  if (l.contact) {
-    Write(j, *l.contact);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, l.contact);
   j.Key("subject");
   j.OptString(l.subject);
   j.Key("salutation");
@@ -385,11 +388,7 @@ void Write(JsonWriter& j, const LetterFields& l) {
   j.Key("closing");
   j.OptString(l.closing);
   j.Key("signature");
-  if (l.signature) {
-    Write(j, *l.signature);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, l.signature);
   j.EndObject();
 }
 
@@ -582,33 +581,17 @@ std::string EmitJson(const LetterRecord& r, JsonStyle style) {
   j.Key("language");
   j.OptString(r.language);
   j.Key("properties");
-  if (r.properties) {
-    Write(j, *r.properties);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, r.properties);
   j.Key("letter");
-  if (r.letter) {
-    Write(j, *r.letter);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, r.letter);
   j.Key("meeting");
-  if (r.meeting) {
-    Write(j, *r.meeting);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, r.meeting);
   j.Key("deadlines");
   Array(j, r.deadlines);
   j.Key("events");
   Array(j, r.events);
   j.Key("agenda");
-  if (r.agenda) {
-    Write(j, *r.agenda);
-  } else {
-    j.Null();
-  }
+  WriteOrNull(j, r.agenda);
   j.Key("annexes");
   Array(j, r.annexes);
   j.Key("recommendations");
