@@ -20,9 +20,10 @@
 namespace missive::extract_internal {
 
 // A zip archive read from caller-owned bytes, which must outlive it. It
-// inflates entries itself (zlib) so that every limit is checked while
-// inflating: ExtractOptions::max_inflated_bytes over the whole file,
-// max_compression_ratio per entry, and through Charge() the XML trees.
+// inflates entries itself (libdeflate, or zlib streaming where the declared
+// sizes are past a limit) so that every limit is checked while inflating:
+// ExtractOptions::max_inflated_bytes over the whole file, max_compression_ratio per entry, and
+// through Charge() the XML trees.
 class ZipPackage {
  public:
   static Result<std::unique_ptr<ZipPackage>> Open(std::string_view bytes,
