@@ -122,6 +122,7 @@ class Batch {
   void AddPath(const std::string& path, bool from_stdin);
   void Offer(Input input);
   void Work();
+  void WriteReady(std::unique_lock<std::mutex>& lock);
   Outcome Process(const Job& job) const;
   void Emit(Outcome& outcome);
   void Write(std::string_view text);
@@ -137,11 +138,12 @@ class Batch {
   bool track_targets_ = false;
   Progress progress_;
 
-  // Producer, workers and writer share these under mutex_.
+  // Producer, workers and the main thread share these under mutex_.
   std::mutex mutex_;
   std::condition_variable work_cv_;   // jobs, the window moved, or the end
   std::condition_variable space_cv_;  // room in jobs_
-  std::condition_variable ready_cv_;  // an outcome arrived, or the end
+  std::condition_variable done_cv_;   // every input found was written
+  bool writing_ = false;              // a worker is writing outcomes (WriteReady)
   std::deque<Job> jobs_;
   std::map<std::uint64_t, Outcome> ready_;  // the reorder buffer, at most window_ entries
   bool producing_ = true;
@@ -156,7 +158,8 @@ class Batch {
   // Live counters for the progress display.
   std::atomic<std::uint64_t> done_{0}, failed_live_{0};
 
-  // Writer only.
+  // The writing worker only (WriteReady), then the main thread once the
+  // workers have been joined.
   std::FILE* stream_ = nullptr;
   StreamFile stream_file_;
   std::uint64_t converted_ = 0, skipped_ = 0, failed_ = 0;
@@ -181,7 +184,7 @@ void Batch::Produce() {
   std::lock_guard<std::mutex> lock(mutex_);
   producing_ = false;
   work_cv_.notify_all();
-  ready_cv_.notify_all();
+  done_cv_.notify_all();
 }
 
 void Batch::AddPath(const std::string& path, bool from_stdin) {
@@ -239,8 +242,31 @@ void Batch::Work() {
     if (outcome.status == Status::kFailed) ++failed_live_;
     lock.lock();
     ready_.emplace(job.seq, std::move(outcome));
-    ready_cv_.notify_all();
+    WriteReady(lock);
   }
+}
+
+// Outcomes are written in input order by the worker that completes the next
+// one, while the others go on converting. No thread hands records to a
+// separate writer: with one worker that hand-off (a wake-up and a move to
+// another core per file) cost more than the writing itself.
+void Batch::WriteReady(std::unique_lock<std::mutex>& lock) {
+  // Another worker is writing; it takes this outcome too once it gets there.
+  if (writing_) return;
+  writing_ = true;
+  for (auto next = ready_.begin(); next != ready_.end() && next->first == next_emit_;
+       next = ready_.begin()) {
+    Outcome outcome = std::move(next->second);
+    ready_.erase(next);
+    ++next_emit_;
+    lock.unlock();
+    work_cv_.notify_all();
+    Emit(outcome);
+    progress_.Update(Snapshot());
+    lock.lock();
+  }
+  writing_ = false;
+  if (!producing_ && next_emit_ == produced_) done_cv_.notify_all();
 }
 
 Outcome Batch::Process(const Job& job) const {
@@ -442,38 +468,16 @@ int Batch::Run() {
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < options_.workers; ++i) workers.emplace_back(&Batch::Work, this);
 
-  // The writer: outcomes in input order, whatever order the workers finish in.
-  auto last_flush = std::chrono::steady_clock::now();
+  // The main thread keeps the progress display and, while the workers
+  // convert, lets streaming readers (Hadoop, Spark, a pipe) have what is
+  // written so far: a flush at most every 100 ms, not after every record.
   std::unique_lock<std::mutex> lock(mutex_);
-  for (;;) {
-    auto next = ready_.begin();
-    if (next != ready_.end() && next->first == next_emit_) {
-      Outcome outcome = std::move(next->second);
-      ready_.erase(next);
-      ++next_emit_;
-      lock.unlock();
-      work_cv_.notify_all();
-      Emit(outcome);
-      progress_.Update(Snapshot());
-      lock.lock();
-      continue;
-    }
-    if (!producing_ && next_emit_ == produced_) break;
+  while (!done_cv_.wait_for(lock, std::chrono::milliseconds(100),
+                            [this] { return !producing_ && next_emit_ == produced_; })) {
     lock.unlock();
-    // Nothing to write until a worker finishes: let streaming readers
-    // (Hadoop, Spark, a pipe) have what is written so far, at most every
-    // 50 ms (the wait below wakes within 100 ms), not after every record.
-    const auto now = std::chrono::steady_clock::now();
-    if (stream_ != nullptr && now - last_flush >= std::chrono::milliseconds(50)) {
-      std::fflush(stream_);
-      last_flush = now;
-    }
+    if (stream_ != nullptr) std::fflush(stream_);
     progress_.Update(Snapshot());
     lock.lock();
-    ready_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] {
-      return (!ready_.empty() && ready_.begin()->first == next_emit_) ||
-             (!producing_ && next_emit_ == produced_);
-    });
   }
   lock.unlock();
   producer.join();
