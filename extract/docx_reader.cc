@@ -193,6 +193,15 @@ class StoryReader {
  private:
   std::string_view W(pugi::xml_node node) const { return Local(node, prefixes_.w); }
 
+  // The local name of `node` when it is in the w: namespace, else nullptr;
+  // compared in place, without measuring it (the hot path of the walk).
+  const char* WordLocal(pugi::xml_node node) const {
+    const char* const name = node.name();
+    const std::string_view w = prefixes_.w;
+    if (w.empty()) return std::strchr(name, ':') == nullptr ? name : nullptr;
+    return extract_internal::HasPrefix(name, w) ? name + w.size() : nullptr;
+  }
+
   // Whether to stop descending: a limit stopped the reading, or `depth_`
   // (the element depth of the node being read, kept by NestingGuard) is
   // past max_xml_depth, or past what the recursion may take.
@@ -248,22 +257,25 @@ class StoryReader {
   void ReadBlock(pugi::xml_node node, std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const NestingGuard guard(&depth_);
     if (TooDeep(node)) return;
-    const std::string_view local = W(node);
-    if (local == "p") {
+    const char* const local = WordLocal(node);
+    const auto is = [local](std::string_view candidate) {
+      return local != nullptr && extract_internal::IsLocalName(local, candidate);
+    };
+    if (is("p")) {
       if (CountParagraph()) ReadParagraph(node, out, carry);
-    } else if (local == "tbl") {
+    } else if (is("tbl")) {
       FlushCarry(out, carry);
       ReadTable(node, out);
-    } else if (local == "sdt") {
+    } else if (is("sdt")) {
       const pugi::xml_node content = node.child(names_.sdt_content.c_str());
       const NestingGuard content_level(&depth_);
       if (TooDeep(content)) return;
       for (pugi::xml_node child : content.children()) ReadBlock(child, out, carry);
-    } else if (local == "customXml" || (local == "ins" && accept()) ||
-               (local == "moveTo" && accept()) || (local == "del" && !accept()) ||
-               (local == "moveFrom" && !accept())) {
+    } else if (is("customXml") || (is("ins") && accept()) || (is("moveTo") && accept()) ||
+               (is("del") && !accept()) || (is("moveFrom") && !accept())) {
       for (pugi::xml_node child : node.children()) ReadBlock(child, out, carry);
-    } else if (local.empty() && Local(node, prefixes_.mc) == "AlternateContent") {
+    } else if ((local == nullptr || *local == '\0') &&
+               Local(node, prefixes_.mc) == "AlternateContent") {
       const pugi::xml_node branch = ChooseAlternate(node, prefixes_.mc);
       const NestingGuard branch_level(&depth_);
       if (TooDeep(branch)) return;
@@ -376,16 +388,20 @@ class StoryReader {
     const NestingGuard guard(&depth_);  // the children's level
     if (TooDeep(container.first_child())) return;
     for (pugi::xml_node child : container.children()) {
-      const std::string_view local = W(child);
-      if (local == "tr") {
+      const char* const local = WordLocal(child);
+      const auto is = [local](std::string_view candidate) {
+        return local != nullptr && extract_internal::IsLocalName(local, candidate);
+      };
+      if (is("tr")) {
         ReadRow(child, table);
-      } else if (local == "sdt") {
+      } else if (is("sdt")) {
         const pugi::xml_node content = child.child(names_.sdt_content.c_str());
         const NestingGuard content_level(&depth_);
         ReadRows(content, table);
-      } else if (local == "customXml") {
+      } else if (is("customXml")) {
         ReadRows(child, table);
-      } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+      } else if ((local == nullptr || *local == '\0') &&
+                 Local(child, prefixes_.mc) == "AlternateContent") {
         const NestingGuard branch_level(&depth_);
         ReadRows(ChooseAlternate(child, prefixes_.mc), table);
       }
@@ -418,8 +434,11 @@ class StoryReader {
     if (TooDeep(container.first_child())) return;
     const std::string_view w = prefixes_.w;
     for (pugi::xml_node child : container.children()) {
-      const std::string_view local = W(child);
-      if (local == "tc") {
+      const char* const local = WordLocal(child);
+      const auto is = [local](std::string_view candidate) {
+        return local != nullptr && extract_internal::IsLocalName(local, candidate);
+      };
+      if (is("tc")) {
         if (!CountParagraph()) return;
         TableCell cell;
         bool continuation = false;
@@ -437,13 +456,14 @@ class StoryReader {
         // text belongs to the cell that starts the merge.
         if (!continuation) ReadBlocks(child, &cell.blocks);
         row->cells.push_back(std::move(cell));
-      } else if (local == "sdt") {
+      } else if (is("sdt")) {
         const pugi::xml_node content = child.child(names_.sdt_content.c_str());
         const NestingGuard content_level(&depth_);
         ReadCells(content, row);
-      } else if (local == "customXml") {
+      } else if (is("customXml")) {
         ReadCells(child, row);
-      } else if (local.empty() && Local(child, prefixes_.mc) == "AlternateContent") {
+      } else if ((local == nullptr || *local == '\0') &&
+                 Local(child, prefixes_.mc) == "AlternateContent") {
         const NestingGuard branch_level(&depth_);
         ReadCells(ChooseAlternate(child, prefixes_.mc), row);
       }

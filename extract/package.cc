@@ -222,14 +222,29 @@ class BudgetScope {
 // and size, so a worker keeps at most a few MiB between files.
 constexpr std::size_t kSpareBuffers = 8;
 constexpr std::size_t kLargestSpareBuffer = 2 * 1024 * 1024;
-thread_local std::vector<std::string> spare_buffers;
+thread_local std::vector<PartBuffer> spare_buffers;
 
 }  // namespace
 
+void PartBuffer::reserve(std::size_t capacity) {
+  if (capacity <= capacity_) return;
+  // At least doubled, so that appending chunk by chunk stays linear.
+  const std::size_t grown = std::max(capacity, 2 * capacity_);
+  std::unique_ptr<char[]> bytes = std::make_unique_for_overwrite<char[]>(grown);
+  if (size_ > 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+  bytes_ = std::move(bytes);
+  capacity_ = grown;
+}
+
+void PartBuffer::append(const char* bytes, std::size_t count) {
+  reserve(size_ + count);
+  if (count > 0) std::memcpy(bytes_.get() + size_, bytes, count);
+  size_ += count;
+}
+
 XmlPart::XmlPart() {
   if (!spare_buffers.empty()) {
-    // Kept at its old size: Read() overwrites it, and a string only
-    // zero-fills what it grows by.
+    // Read() overwrites it.
     bytes = std::move(spare_buffers.back());
     spare_buffers.pop_back();
   }
@@ -315,7 +330,7 @@ std::optional<Error> ZipPackage::BudgetExceeded(std::string_view name) const {
 }
 
 std::optional<Error> ZipPackage::ReadWhole(zip_file_t* file, const zip_stat_t& stat,
-                                           const std::string& context, std::string* out) {
+                                           const std::string& context, PartBuffer* out) {
   libdeflate_decompressor* const decompressor = WholeBufferInflater();
   if (decompressor == nullptr) {
     return Error{ErrorCode::kIo, "out of memory while reading the zip archive"};
@@ -329,7 +344,6 @@ std::optional<Error> ZipPackage::ReadWhole(zip_file_t* file, const zip_stat_t& s
     if (n == 0) return Damaged(context, "its compressed data ends early");
     have += static_cast<std::size_t>(n);
   }
-  // Whatever *out held is overwritten; only growth is zero-filled.
   out->resize(static_cast<std::size_t>(stat.size));
   std::size_t produced = 0;
   const libdeflate_result result = libdeflate_deflate_decompress(
@@ -363,8 +377,7 @@ Error ZipPackage::TreeTooLarge(std::string_view name) const {
                    "only for a trusted file"};
 }
 
-std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name,
-                                      std::string* out) {
+std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name, PartBuffer* out) {
   const std::string context = "part " + std::string(name);
   zip_stat_t stat;
   zip_stat_init(&stat);
@@ -385,6 +398,7 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   // size costs no memory until data arrives.
   const bool has_size = (stat.valid & ZIP_STAT_SIZE) != 0;
   const bool has_crc = (stat.valid & ZIP_STAT_CRC) != 0;
+  out->clear();  // a recycled buffer: its old bytes need no copying on growth
   if (has_size) {
     const std::uint64_t left =
         options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
@@ -446,7 +460,7 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
     if (deflated) {
       // Room for what the directory declares and one byte more, which
       // catches an entry that holds more, and never more than one byte past
-      // the budget; resize zero-fills what it adds.
+      // the budget.
       const std::uint64_t left_now =
           options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
       std::uint64_t room64 = std::min(kInflateChunk, left_now + 1);
@@ -520,7 +534,7 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
   auto loaded = std::make_unique<XmlPart>();
   loaded->name = std::string(name);
   if (std::optional<Error> error = package->Read(*index, name, &loaded->bytes)) return error;
-  const std::string_view bytes = loaded->bytes;
+  const std::string_view bytes = loaded->bytes.view();
   const std::string prefix = "part " + std::string(name);
 
   pugi::xml_encoding parse_encoding = pugi::encoding_auto;

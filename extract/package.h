@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -18,6 +19,34 @@
 #include "extract/extract.h"
 
 namespace missive::extract_internal {
+
+// The inflated bytes of one part. Not a std::string: a string zero-fills
+// whatever it grows by, and a part is always overwritten whole, so for a
+// 50 KB document.xml that was 50 KB of writes for nothing.
+class PartBuffer {
+ public:
+  char* data() { return bytes_.get(); }
+  const char* data() const { return bytes_.get(); }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  std::string_view view() const { return {bytes_.get(), size_}; }
+
+  void clear() { size_ = 0; }
+  // Room for `capacity` bytes, keeping the contents.
+  void reserve(std::size_t capacity);
+  // Sets the size; bytes past the old size are left unwritten, for the
+  // caller to fill.
+  void resize(std::size_t size) {
+    reserve(size);
+    size_ = size;
+  }
+  void append(const char* bytes, std::size_t count);
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
 
 // A zip archive read from caller-owned bytes, which must outlive it. It
 // inflates entries itself (libdeflate, or zlib streaming where the declared
@@ -39,7 +68,7 @@ class ZipPackage {
   std::optional<Error> Find(std::string_view name, std::optional<std::uint64_t>* index) const;
 
   // Inflates entry `index` (named `name` in messages) into *out.
-  std::optional<Error> Read(std::uint64_t index, std::string_view name, std::string* out);
+  std::optional<Error> Read(std::uint64_t index, std::string_view name, PartBuffer* out);
 
   // Counts a parsed XML tree of `tree_bytes` against max_inflated_bytes.
   std::optional<Error> Charge(std::string_view name, std::uint64_t tree_bytes);
@@ -63,7 +92,7 @@ class ZipPackage {
   // Read()'s fast path: a deflated entry whose declared sizes were checked
   // against the limits, inflated whole.
   std::optional<Error> ReadWhole(zip_file_t* file, const zip_stat_t& stat,
-                                 const std::string& context, std::string* out);
+                                 const std::string& context, PartBuffer* out);
 
   zip_t* zip_;
   std::string_view bytes_;
@@ -88,7 +117,7 @@ struct XmlPart {
   XmlPart& operator=(const XmlPart&) = delete;
 
   std::string name;
-  std::string bytes;
+  PartBuffer bytes;
   pugi::xml_document doc;
 };
 

@@ -108,8 +108,24 @@ bool RepairUtf8(std::string* text) {
         continue;
       }
     }
-    if (static_cast<unsigned char>(data[i]) < 0x80) {
+    const auto lead = static_cast<unsigned char>(data[i]);
+    if (lead < 0x80) {
       ++i;
+      continue;
+    }
+    // The common sequences inline: two bytes (Latin, Cyrillic, Arabic) and
+    // three with a lead that allows any continuation bytes (E1..EC, EE..EF:
+    // most of CJK). E0, ED and four-byte leads narrow the second byte and go
+    // through SequenceLength.
+    if (lead >= 0xC2 && lead <= 0xDF && i + 2 <= size &&
+        (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 3 <= size &&
+        (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(data[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     const std::size_t length = SequenceLength(*text, i, &bad_length);

@@ -94,12 +94,19 @@ std::array<pugi::xml_node, N> Children(pugi::xml_node node, std::string_view pre
   std::size_t missing = N;
   for (pugi::xml_node child = node.first_child(); child && missing > 0;
        child = child.next_sibling()) {
-    const std::string_view local = Local(child, prefix);
-    if (local.empty()) continue;
+    // The local name is compared in place: measuring it first cost more.
+    const char* local = child.name();
+    if (prefix.empty()) {
+      if (std::strchr(local, ':') != nullptr) continue;
+    } else {
+      if (!HasPrefix(local, prefix)) continue;
+      local += prefix.size();
+    }
     for (std::size_t i = 0; i < N; ++i) {
-      if (!found[i] && local == locals[i]) {
+      if (!found[i] && IsLocalName(local, locals[i])) {
         found[i] = child;
         --missing;
+        break;
       }
     }
   }
