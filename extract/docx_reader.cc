@@ -206,6 +206,14 @@ class StoryReader {
   // (the element depth of the node being read, kept by NestingGuard) is
   // past max_xml_depth, or past what the recursion may take.
   bool TooDeep(pugi::xml_node node) const {
+    // Called for every element: the usual answer first, inline.
+    if (static_cast<std::uint32_t>(depth_) <= shallow_ && !context_.limit->has_value()) {
+      return false;
+    }
+    return TooDeepSlow(node);
+  }
+
+  bool TooDeepSlow(pugi::xml_node node) const {
     if (context_.limit->has_value()) return true;
     const std::uint32_t max_depth = context_.options->max_xml_depth;
     if (static_cast<std::uint32_t>(depth_) > max_depth) {
@@ -331,9 +339,11 @@ class StoryReader {
     const ParagraphStyle* style = style_id.empty() ? nullptr : styles.Find(style_id);
     if (style == nullptr) style = styles.default_paragraph();
     // A joined paragraph takes the properties of the mark that survives.
-    paragraph.style = style == nullptr      ? std::string()
-                      : style->name.empty() ? std::string(style->id)
-                                            : std::string(style->name);
+    if (style == nullptr) {
+      paragraph.style.clear();
+    } else {
+      paragraph.style.assign(style->name.empty() ? style->id : style->name);
+    }
     paragraph.heading_level = own_outline
                                   ? (*own_outline >= 0 && *own_outline < 9 ? *own_outline + 1 : 0)
                                   : styles.HeadingLevel(style);
@@ -353,9 +363,7 @@ class StoryReader {
     if (mark_removed) {
       *carry = std::move(paragraph);
     } else {
-      Block block;
-      block.paragraph = std::move(paragraph);
-      out->push_back(std::move(block));
+      out->emplace_back().paragraph = std::move(paragraph);
     }
     for (Block& box : text_boxes) out->push_back(std::move(box));
   }
@@ -618,10 +626,24 @@ class StoryReader {
   }
 
   void ReadRun(pugi::xml_node r) {
-    const pugi::xml_node properties = r.child(names_.rPr.c_str());
+    // w:rPr comes first in a run (the schema's order, and Word's): then it
+    // is found without a search and not dispatched again as a child.
+    pugi::xml_node first = r.first_child();
+    pugi::xml_node properties;
+    if (first && extract_internal::IsLocalName(first.name(), names_.rPr)) {
+      properties = first;
+      {
+        // Its depth is checked as if it were dispatched.
+        const NestingGuard guard(&depth_);
+        TooDeep(first);
+      }
+      first = first.next_sibling();
+    } else {
+      properties = r.child(names_.rPr.c_str());
+    }
     const bool outer_hidden = hidden_run_;
     hidden_run_ = outer_hidden || IsOn(properties.child(names_.vanish.c_str()));
-    ReadInlineChildren(r);
+    for (pugi::xml_node child = first; child; child = child.next_sibling()) ReadInline(child);
     hidden_run_ = outer_hidden;
   }
 
@@ -783,6 +805,9 @@ class StoryReader {
   int code_depth_ = 0;  // open fields still in their code: text there is hidden
   bool hidden_run_ = false;
   int depth_ = 0;
+  // Depths up to this are within both max_xml_depth and kMaxNesting.
+  const std::uint32_t shallow_ =
+      std::min(context_.options->max_xml_depth, static_cast<std::uint32_t>(kMaxNesting));
 };
 
 std::optional<std::string> CoreProperty(pugi::xml_node node) {

@@ -91,6 +91,7 @@ template <std::size_t N>
 std::array<pugi::xml_node, N> Children(pugi::xml_node node, std::string_view prefix,
                                        const std::string_view (&locals)[N]) {
   std::array<pugi::xml_node, N> found{};
+  std::array<bool, N> seen{};  // a plain flag: testing a node calls into pugixml
   std::size_t missing = N;
   for (pugi::xml_node child = node.first_child(); child && missing > 0;
        child = child.next_sibling()) {
@@ -103,7 +104,10 @@ std::array<pugi::xml_node, N> Children(pugi::xml_node node, std::string_view pre
       local += prefix.size();
     }
     for (std::size_t i = 0; i < N; ++i) {
-      if (!found[i] && IsLocalName(local, locals[i])) {
+      // The first letter rules out most names at once (locals are never empty).
+      if (local[0] != locals[i][0] || seen[i]) continue;
+      if (IsLocalName(local, locals[i])) {
+        seen[i] = true;
         found[i] = child;
         --missing;
         break;
