@@ -326,14 +326,19 @@ std::string CleanText(std::string_view text) {
 }
 
 std::string JoinWrapped(std::string_view left, std::string_view right) {
-  if (left.empty()) return std::string(right);
-  if (right.empty()) return std::string(left);
-  const char32_t last = internal::DecodeBefore(left, left.size());
-  const char32_t first = internal::DecodeAt(right, 0).value;
   std::string out(left);
-  if (!IsCjk(last) && !IsCjk(first)) out.push_back(' ');
-  out.append(right);
+  AppendWrapped(out, right);
   return out;
+}
+
+void AppendWrapped(std::string& text, std::string_view part) {
+  if (part.empty()) return;
+  if (!text.empty()) {
+    const char32_t last = internal::DecodeBefore(text, text.size());
+    const char32_t first = internal::DecodeAt(part, 0).value;
+    if (!IsCjk(last) && !IsCjk(first)) text.push_back(' ');
+  }
+  text.append(part);
 }
 
 bool IsCjk(char32_t code_point) {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "normalize/normalize.h"
 
@@ -283,6 +284,42 @@ TEST(JoinWrapped, NothingBetweenCjk) {
 TEST(JoinWrapped, OneSpaceBetweenWords) {
   EXPECT_EQ(JoinWrapped("TSB Collective", "Letter 11/20"), "TSB Collective Letter 11/20");
   EXPECT_EQ(JoinWrapped("“标准”", "2021"), "“标准” 2021");
+}
+
+// JoinWrapped as written before AppendWrapped: the two sides' characters
+// that meet decoded with ICU, a space unless one of them is CJK.
+std::string PlainJoinWrapped(std::string_view left, std::string_view right) {
+  if (left.empty()) return std::string(right);
+  if (right.empty()) return std::string(left);
+  const auto* left_bytes = reinterpret_cast<const uint8_t*>(left.data());
+  const auto* right_bytes = reinterpret_cast<const uint8_t*>(right.data());
+  UChar32 last = 0, first = 0;
+  int32_t at = static_cast<int32_t>(left.size());
+  U8_PREV_OR_FFFD(left_bytes, 0, at, last);
+  at = 0;
+  U8_NEXT_OR_FFFD(right_bytes, at, static_cast<int32_t>(right.size()), first);
+  const bool cjk = IsCjk(static_cast<char32_t>(last)) || IsCjk(static_cast<char32_t>(first));
+  return std::string(left) + (cjk ? "" : " ") + std::string(right);
+}
+
+// AppendWrapped builds BuildBlocks' cell lines and the header values in
+// place; piece by piece it gives what joining them one by one gave.
+TEST(JoinWrapped, AppendingInPlaceJoinsAsJoinWrapped) {
+  const std::vector<std::string> pieces = {
+      "",  "SG20/CB", "电信", "。",   "ITU-T", "ب",        "مايو", "й",  "мая", "\u200b",
+      "“", "”",       "2021", "\xe4", "\xff",  "\xe4\xb8", "ー",   "가", "\t",  " "};
+  for (const std::string& first : pieces) {
+    for (const std::string& second : pieces) {
+      for (const std::string& third : pieces) {
+        std::string built = first;
+        AppendWrapped(built, second);
+        AppendWrapped(built, third);
+        ASSERT_EQ(built, PlainJoinWrapped(PlainJoinWrapped(first, second), third))
+            << first << "|" << second << "|" << third;
+        ASSERT_EQ(JoinWrapped(first, second), PlainJoinWrapped(first, second));
+      }
+    }
+  }
 }
 
 TEST(JoinWrapped, EmptySideGivesTheOther) {

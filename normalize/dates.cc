@@ -67,20 +67,24 @@ std::span<const LanguageTable> TablesFor(std::string_view language) {
 }
 
 // The end of the longest of `words` at `pos`, or kNo.
-std::size_t MatchWord(std::string_view text, std::size_t pos, Words words,
+std::size_t MatchWord(std::string_view text, std::size_t pos, const Words& words,
                       LiteralOptions options = {}) {
-  const auto hit = MatchLongest(text, pos, words, options);
+  if (!words.MayStart(text, pos)) return kNo;
+  const auto hit = MatchLongest(text, pos, words.items(), options);
   return hit ? hit->end : kNo;
 }
 
 // The end of a range joiner at `pos`: a language's word or a dash.
-std::size_t MatchJoiner(std::string_view text, std::size_t pos, Words words) {
+std::size_t MatchJoiner(std::string_view text, std::size_t pos, const Words& words) {
   const std::size_t word = MatchWord(text, pos, words);
   const std::size_t dash = MatchWord(text, pos, internal::RangeDashes());
   if (word == kNo) return dash;
   if (dash == kNo) return word;
   return std::max(word, dash);
 }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 
 bool StartsWith(std::string_view text, std::size_t pos, char32_t cp) {
   return pos < text.size() && internal::DecodeAt(text, pos).value == cp;
@@ -287,9 +291,11 @@ class DateScanner {
     if (std::size_t link = MatchWord(text_, at, table_.day_month_links); link != kNo) {
       at = SkipBlanks(text_, link);
     }
-    const auto month =
-        MatchLongest(text_, at, table_.months, [](const internal::MonthName& m) { return m.name; },
-                     {.start_boundary = false});
+    const auto month = table_.months.MayStart(text_, at)
+                           ? MatchLongest(text_, at, table_.months.items(),
+                                          [](const internal::MonthName& m) { return m.name; },
+                                          {.start_boundary = false})
+                           : std::nullopt;
     if (month) {
       part.month = table_.months[month->index].month;
       part.end = month->end;
@@ -309,7 +315,8 @@ class DateScanner {
                        : !u_isupper(static_cast<UChar32>(initial))) {
       return std::nullopt;
     }
-    const auto month = MatchLongest(text_, pos, table_.months,
+    if (!table_.months.MayStart(text_, pos)) return std::nullopt;
+    const auto month = MatchLongest(text_, pos, table_.months.items(),
                                     [](const internal::MonthName& m) { return m.name; });
     if (!month) return std::nullopt;
     const std::size_t at = SkipBlanks(text_, month->end);
@@ -424,12 +431,13 @@ class DateScanner {
 // the start): a digit, a Chinese numeral, the start of a word ("from",
 // "January"), or the first character of one of `prefixes` (下午). Checked
 // first because most positions of a text start nothing.
-bool MayStartAt(char32_t cp, char32_t before, std::span<const LanguageTable> tables,
-                Words LanguageTable::*prefixes) {
+bool MayStartAt(std::string_view text, std::size_t pos, char32_t cp, char32_t before,
+                std::span<const LanguageTable> tables, Words LanguageTable::*prefixes) {
   if (internal::DigitValue(cp) >= 0 || internal::IsChineseNumeral(cp)) return true;
   if (internal::IsWordLetter(cp)) return !internal::IsWordLetter(before);
   if (prefixes == nullptr) return false;
   for (const LanguageTable& table : tables) {
+    if (!(table.*prefixes).MayStart(text, pos)) continue;  // no prefix starts with that byte
     for (std::string_view prefix : table.*prefixes) {
       if (internal::DecodeAt(prefix, 0).value == cp) return true;
     }
@@ -618,8 +626,9 @@ class TimeScanner {
 
   void ApplyMeridiem(TimePart& part) const {
     const std::size_t at = SkipBlanks(text_, part.end);
+    if (!table_.meridiems.MayStart(text_, at)) return;
     const auto hit =
-        MatchLongest(text_, at, table_.meridiems,
+        MatchLongest(text_, at, table_.meridiems.items(),
                      [](const internal::Meridiem& m) { return m.word; }, {.start_boundary = false});
     if (!hit || part.hour < 1 || part.hour > 12) return;
     const bool pm = table_.meridiems[hit->index].pm;
@@ -699,7 +708,7 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
   while (pos < text.size()) {
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<Found> best;
-    if (MayStartAt(c.value, before, tables, nullptr)) {
+    if (MayStartAt(text, pos, c.value, before, tables, nullptr)) {
       for (const LanguageTable& table : tables) {
         auto candidate = DateScanner(text, table, context_date).ParseAt(pos);
         if (candidate && (!best || candidate->match.end > best->match.end)) best = candidate;
@@ -726,7 +735,7 @@ std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view languag
   while (pos < text.size()) {
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<TimeMatch> best;
-    if (MayStartAt(c.value, before, tables, &LanguageTable::pm_prefixes)) {
+    if (MayStartAt(text, pos, c.value, before, tables, &LanguageTable::pm_prefixes)) {
       for (const LanguageTable& table : tables) {
         auto candidate = TimeScanner(text, table).ParseAt(pos);
         if (candidate && (!best || candidate->end > best->end)) best = candidate;
@@ -746,8 +755,9 @@ std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view languag
 
 std::optional<std::string> FindTimeZone(std::string_view text, std::string_view language) {
   const auto tables = TablesFor(language);
-  auto try_zones = [&](std::size_t pos, std::span<const internal::ZoneName> zones,
+  auto try_zones = [&](std::size_t pos, const internal::List<internal::ZoneName>& zones,
                        std::size_t& best_end, std::string_view& best_zone) {
+    if (!zones.MayStart(text, pos)) return;
     for (const internal::ZoneName& zone : zones) {
       const std::size_t end =
           internal::MatchLiteral(text, pos, zone.phrase, {.exact_case = zone.exact_case});
@@ -764,13 +774,10 @@ std::optional<std::string> FindTimeZone(std::string_view text, std::string_view 
       best_zone = zone.zone;
     }
   };
-  internal::FirstBytes starts;  // where a zone's name may begin
-  for (const LanguageTable& table : tables) {
-    for (const internal::ZoneName& zone : table.zones) starts.Add(zone.phrase);
-  }
-  for (const internal::ZoneName& zone : internal::CommonZones()) starts.Add(zone.phrase);
   for (std::size_t pos = 0; pos < text.size(); pos = internal::DecodeAt(text, pos).end) {
-    if (!starts.MayStart(static_cast<unsigned char>(text[pos]))) continue;
+    // Inside a word: a name that may match an ASCII letter starts with a
+    // letter, and MatchLiteral refuses one glued to a letter or digit before.
+    if (pos > 0 && IsAsciiLetter(text[pos]) && IsAsciiAlnum(text[pos - 1])) continue;
     std::size_t best_end = kNo;
     std::string_view best_zone;
     for (const LanguageTable& table : tables) try_zones(pos, table.zones, best_end, best_zone);

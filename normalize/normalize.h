@@ -32,6 +32,10 @@ std::string CleanText(std::string_view text);
 // join would sit next to a CJK character (a wrapped CJK line).
 std::string JoinWrapped(std::string_view left, std::string_view right);
 
+// text = JoinWrapped(text, part), in place: a text built piece by piece is
+// not copied at each piece.
+void AppendWrapped(std::string& text, std::string_view part);
+
 // True for Han, kana, Hangul and CJK/fullwidth punctuation code points.
 bool IsCjk(char32_t code_point);
 

@@ -3,6 +3,8 @@
 // A small hand grammar rather than ICU's RBNF parser: RBNF parsing is lenient
 // (it accepts a prefix and ignores the rest) and far slower on the hot path.
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include "normalize/normalize.h"
@@ -12,7 +14,7 @@ namespace missive {
 namespace {
 
 // The value of a Chinese digit (小写, 大写 and traditional forms), or -1.
-int ChineseDigit(char32_t cp) {
+constexpr int ChineseDigit(char32_t cp) {
   switch (cp) {
     case U'〇':
     case U'○':
@@ -59,7 +61,7 @@ int ChineseDigit(char32_t cp) {
 }
 
 // The value of a unit character, or 0.
-long long ChineseUnit(char32_t cp) {
+constexpr long long ChineseUnit(char32_t cp) {
   switch (cp) {
     case U'十':
     case U'拾':
@@ -162,10 +164,22 @@ std::optional<long long> Positional(const std::vector<char32_t>& cps) {
 
 namespace internal {
 
-bool IsChineseNumeral(char32_t cp) {
-  if (cp < U'○') return false;  // the lowest of them (U+25CB); the scanners ask at every position
+bool IsChineseNumeralPlain(char32_t cp) {
   return ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0 || cp == U'廿' || cp == U'卅' || cp == U'卌';
 }
+
+// IsChineseNumeralPlain as bits, for the inline IsChineseNumeral.
+constinit const std::array<std::uint64_t, kChineseNumeralWords> kChineseNumeralBits = [] {
+  std::array<std::uint64_t, kChineseNumeralWords> bits{};
+  for (char32_t cp = kChineseNumeralFirst; cp < kChineseNumeralFirst + 64 * kChineseNumeralWords;
+       ++cp) {
+    if (ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0 || cp == U'廿' || cp == U'卅' || cp == U'卌') {
+      const char32_t offset = cp - kChineseNumeralFirst;
+      bits[offset / 64] |= std::uint64_t{1} << (offset % 64);
+    }
+  }
+  return bits;
+}();
 
 }  // namespace internal
 

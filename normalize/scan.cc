@@ -63,20 +63,6 @@ bool SameFolded(char32_t a, char32_t b) {
 
 }  // namespace
 
-void FirstBytes::Add(std::string_view literal) {
-  if (literal.empty()) return;
-  const auto first = static_cast<unsigned char>(literal[0]);
-  bytes_[first] = true;
-  if (first < 0x80) {
-    bytes_[first ^ 0x20] = true;  // FirstByteMayMatch compares ASCII with bit 0x20 set
-    return;
-  }
-  if (FoldsAloneLead(first)) return;
-  for (int byte = 0x80; byte <= 0xFF; ++byte) {
-    if (!FoldsAloneLead(static_cast<unsigned char>(byte))) bytes_[byte] = true;
-  }
-}
-
 std::size_t MatchLiteralFrom(std::string_view text, std::size_t pos, std::string_view literal,
                              LiteralOptions options) {
   constexpr auto kNo = std::string_view::npos;

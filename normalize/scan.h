@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -63,8 +64,20 @@ inline int DigitValue(char32_t cp) {
   return DigitValueSlow(cp);
 }
 
-// 〇 零 一 … 九 两 十 百 千 万 and their 大写 forms.
-bool IsChineseNumeral(char32_t cp);
+// 〇 零 一 … 九 两 十 百 千 万 and their 大写 forms, told by the switches of
+// numbers.cc.
+bool IsChineseNumeralPlain(char32_t cp);
+
+// The same from a bitmap of U+2500..U+97FF, which holds them all (the lowest
+// is ○ U+25CB, the highest 陸 U+9678): the scanners ask at every position.
+inline constexpr char32_t kChineseNumeralFirst = 0x2500;
+inline constexpr std::size_t kChineseNumeralWords = (0x9800 - 0x2500) / 64;
+extern const std::array<std::uint64_t, kChineseNumeralWords> kChineseNumeralBits;
+inline bool IsChineseNumeral(char32_t cp) {
+  const char32_t offset = cp - kChineseNumeralFirst;  // wraps below the first
+  if (offset >= 64 * kChineseNumeralWords) return false;
+  return (kChineseNumeralBits[offset / 64] >> (offset % 64)) & 1;
+}
 
 // White space other than '\t' and '\n': the parts of one date or time never
 // straddle a tab or a line break.
@@ -93,7 +106,7 @@ inline constexpr std::array<bool, 256> kFoldsAloneLead = [] {
   return alone;
 }();
 
-inline bool FoldsAloneLead(unsigned char lead) { return kFoldsAloneLead[lead]; }
+inline constexpr bool FoldsAloneLead(unsigned char lead) { return kFoldsAloneLead[lead]; }
 
 // MatchLiteral's first test, inline so that candidate lists (month names,
 // range words) are run through without a call for each: false when the
@@ -120,11 +133,26 @@ inline bool FirstByteMayMatch(std::string_view text, std::size_t pos, std::strin
 // every position of a text passes over the other positions at once.
 class FirstBytes {
  public:
-  void Add(std::string_view literal);
-  bool MayStart(unsigned char byte) const { return bytes_[byte]; }
+  constexpr void Add(std::string_view literal) {
+    if (literal.empty()) return;
+    const auto first = static_cast<unsigned char>(literal[0]);
+    Set(first);
+    if (first < 0x80) {
+      Set(first ^ 0x20);  // FirstByteMayMatch compares ASCII with bit 0x20 set
+      return;
+    }
+    if (FoldsAloneLead(first)) return;
+    for (int byte = 0x80; byte <= 0xFF; ++byte) {
+      if (!FoldsAloneLead(static_cast<unsigned char>(byte))) Set(static_cast<unsigned char>(byte));
+    }
+  }
+  constexpr bool MayStart(unsigned char byte) const {
+    return (bits_[byte >> 6] >> (byte & 63)) & 1;
+  }
 
  private:
-  std::array<bool, 256> bytes_{};
+  constexpr void Set(unsigned char byte) { bits_[byte >> 6] |= std::uint64_t{1} << (byte & 63); }
+  std::array<std::uint64_t, 4> bits_{};  // a bit per byte value
 };
 
 // MatchLiteral past its first test.

@@ -142,6 +142,65 @@ TEST(FirstByteMayMatch, RefusesOnlyWhatCannotMatch) {
   }
 }
 
+// IsChineseNumeral reads a bitmap built from the switches that
+// IsChineseNumeralPlain asks: both agree on every code point.
+TEST(ChineseNumeral, BitmapAgreesWithTheSwitchesForEveryCodePoint) {
+  int numerals = 0;
+  for (char32_t c = 0; c <= static_cast<char32_t>(kLastCodePoint); ++c) {
+    ASSERT_EQ(IsChineseNumeral(c), IsChineseNumeralPlain(c))
+        << std::hex << static_cast<unsigned>(c);
+    numerals += IsChineseNumeral(c) ? 1 : 0;
+  }
+  EXPECT_GT(numerals, 30);
+  EXPECT_TRUE(IsChineseNumeral(U'○'));
+  EXPECT_TRUE(IsChineseNumeral(U'陸'));
+  EXPECT_FALSE(IsChineseNumeral(U'中'));
+  EXPECT_FALSE(IsChineseNumeral(0xFFFFFFFF));
+}
+
+// A List's MayStart lets through every first byte at which one of its
+// literals may match: what MatchWord, DayFirst, MonthFirst, ApplyMeridiem,
+// MayStartAt and FindTimeZone skip on its word could never have matched.
+template <typename T>
+void ExpectMayStartHolds(const List<T>& list) {
+  for (int first = 0; first <= 0xFF; ++first) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      const std::string text = {static_cast<char>(first), static_cast<char>(second)};
+      bool may_match = false;
+      for (const T& item : list) {
+        for (bool exact_case : {false, true}) {
+          may_match = may_match || FirstByteMayMatch(text, 0, LiteralOf(item), exact_case);
+        }
+      }
+      if (may_match) {
+        ASSERT_TRUE(list.MayStart(text, 0)) << first << " " << second;
+      }
+    }
+  }
+  EXPECT_FALSE(list.MayStart("", 0));
+  EXPECT_FALSE(list.MayStart("abc", 3));
+}
+
+TEST(List, MayStartHoldsEveryByteAWordMayStartAt) {
+  for (const LanguageTable& table : AllLanguageTables()) {
+    for (const Words& words :
+         {table.year_markers, table.month_markers, table.day_markers, table.ordinal_suffixes,
+          table.day_month_links, table.month_year_links, table.year_suffixes, table.date_joiners,
+          table.weekdays, table.hour_markers, table.hour_marker_blockers, table.minute_markers,
+          table.half_hours, table.time_words, table.pm_prefixes, table.time_joiners,
+          table.not_times}) {
+      ExpectMayStartHolds(words);
+    }
+    ExpectMayStartHolds(table.months);
+    ExpectMayStartHolds(table.meridiems);
+    ExpectMayStartHolds(table.zones);
+  }
+  ExpectMayStartHolds(RangeDashes());
+  ExpectMayStartHolds(CommonZones());
+  // A list with nothing in it starts nowhere.
+  EXPECT_FALSE(Words().MayStart("a", 0));
+}
+
 TEST(FirstBytes, HoldsEveryByteFirstByteMayMatchLetsThrough) {
   for (std::string_view literal : TableLiterals()) {
     FirstBytes first_bytes;

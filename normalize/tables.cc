@@ -332,8 +332,14 @@ const LanguageTable* FindLanguageTable(std::string_view language) {
 
 std::span<const LanguageTable> AllLanguageTables() { return kTables; }
 
-Words RangeDashes() { return kDashes; }
+const Words& RangeDashes() {
+  static constexpr Words kList = kDashes;
+  return kList;
+}
 
-std::span<const ZoneName> CommonZones() { return kCommonZones; }
+const List<ZoneName>& CommonZones() {
+  static constexpr List<ZoneName> kList = kCommonZones;
+  return kList;
+}
 
 }  // namespace missive::internal

@@ -3,12 +3,13 @@
 // language; adding a language is adding one LanguageTable in tables.cc.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
-namespace missive::internal {
+#include "normalize/scan.h"
 
-using Words = std::span<const std::string_view>;
+namespace missive::internal {
 
 struct MonthName {
   std::string_view name;  // as written, any case; a space matches any run of blanks
@@ -32,6 +33,45 @@ struct ZoneName {
   bool exact_case = false;  // abbreviations: "CET" yes, French "cet" (this) no
 };
 
+// The literal the scanners match for an entry of each kind of list.
+constexpr std::string_view LiteralOf(std::string_view word) { return word; }
+constexpr std::string_view LiteralOf(const MonthName& month) { return month.name; }
+constexpr std::string_view LiteralOf(const Meridiem& meridiem) { return meridiem.word; }
+constexpr std::string_view LiteralOf(const ZoneName& zone) { return zone.phrase; }
+
+// A table's list, with the bytes its literals may begin with: the scanners
+// try a list at most positions of a text, where mostly none can match, and
+// MayStart tells that without trying each literal.
+template <typename T>
+class List {
+ public:
+  constexpr List() = default;
+  template <std::size_t N>
+  constexpr List(const T (&items)[N]) : items_(items) {  // NOLINT: implicit, as a span is
+    for (const T& item : items_) first_bytes_.Add(LiteralOf(item));
+  }
+
+  // False when no literal of the list can match at `pos` (FirstByteMayMatch
+  // fails for each); true may still match none.
+  bool MayStart(std::string_view text, std::size_t pos) const {
+    return pos < text.size() && first_bytes_.MayStart(static_cast<unsigned char>(text[pos]));
+  }
+
+  constexpr std::span<const T> items() const { return items_; }
+  constexpr operator std::span<const T>() const { return items_; }  // NOLINT: implicit
+  constexpr auto begin() const { return items_.begin(); }
+  constexpr auto end() const { return items_.end(); }
+  constexpr std::size_t size() const { return items_.size(); }
+  constexpr bool empty() const { return items_.empty(); }
+  constexpr const T& operator[](std::size_t i) const { return items_[i]; }
+
+ private:
+  std::span<const T> items_;
+  FirstBytes first_bytes_;
+};
+
+using Words = List<std::string_view>;
+
 enum class DateStyle {
   kMarkers,  // numbers each followed by a marker: 2021年5月17日
   kWords,    // a day number and a month name: 17 May 2021, 17 de mayo de 2021
@@ -48,7 +88,7 @@ struct LanguageTable {
   Words day_markers = {};
 
   // kWords dates.
-  std::span<const MonthName> months = {};
+  List<MonthName> months = {};
   bool month_first = false;     // "January 12, 2021" besides "12 January 2021"
   Words ordinal_suffixes = {};  // glued to the day: 1er, 1st
   Words day_month_links = {};   // between day and month: "de", "of"
@@ -67,13 +107,13 @@ struct LanguageTable {
   bool minute_marker_required = false;
   Words half_hours = {};  // 11时半
   Words time_words = {};  // after 1100, 11.00 or 11:00: "hours", "horas"
-  std::span<const Meridiem> meridiems = {};
+  List<Meridiem> meridiems = {};
   Words pm_prefixes = {};  // 下午2时
   std::span<const RangeWords> time_ranges = {};
   Words time_joiners = {};
   Words not_times = {};  // whole matches that are words: 一时 ("for a while")
 
-  std::span<const ZoneName> zones = {};
+  List<ZoneName> zones = {};
 };
 
 // The table for a primary language tag ("zh", "en-GB" -> "en"), or nullptr.
@@ -83,9 +123,9 @@ const LanguageTable* FindLanguageTable(std::string_view language);
 std::span<const LanguageTable> AllLanguageTables();
 
 // Dashes and tildes that join the ends of a range in every language.
-Words RangeDashes();
+const Words& RangeDashes();
 
 // Zone names written the same in every language (UTC, CET ...).
-std::span<const ZoneName> CommonZones();
+const List<ZoneName>& CommonZones();
 
 }  // namespace missive::internal

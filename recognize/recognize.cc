@@ -651,7 +651,7 @@ class Recognizer {
       const HeaderValue& value = value_of(field);
       if (!value.found) return std::nullopt;
       std::string text;
-      for (const ValueLine& line : value.lines) text = JoinWrapped(text, Clean(line.text));
+      for (const ValueLine& line : value.lines) AppendWrapped(text, Clean(line.text));
       if (text.empty()) return std::nullopt;
       return text;
     };
@@ -715,7 +715,7 @@ class Recognizer {
       if (new_item) {
         items.push_back(std::move(text));
       } else {
-        items.back() = JoinWrapped(items.back(), text);
+        AppendWrapped(items.back(), text);
       }
     }
     std::vector<std::string> cleaned;
@@ -864,7 +864,7 @@ class Recognizer {
       if (lines.size() < 2) continue;
       auto join = [](auto begin, auto end) {
         std::string text;
-        for (auto it = begin; it != end; ++it) text = JoinWrapped(text, *it);
+        for (auto it = begin; it != end; ++it) AppendWrapped(text, *it);
         return text;
       };
       if (is_name(lines.front())) {
@@ -1524,7 +1524,7 @@ class Recognizer {
           for (std::string_view paragraph : paragraphs) {
             if (!cell_text.empty()) cell_text += '\n';
             cell_text += paragraph;
-            cell_line = JoinWrapped(cell_line, paragraph);
+            AppendWrapped(cell_line, paragraph);
           }
           cells.push_back(std::move(cell_text));
           if (!cell_line.empty()) {

@@ -325,6 +325,28 @@ TEST(ScanCleanWork, AgreesWithCleanTextOnRandomTexts) {
   EXPECT_GT(white_space, 1000);
 }
 
+// CollapseWhiteSpace skips eight bytes at a time where none is below '!':
+// long texts, with runs of such bytes across every eight-byte boundary
+// beside white space, controls and other scripts.
+TEST(ScanCleanWork, CollapseSkipsLongRunsAsCleanTextReadsThem) {
+  std::mt19937 random(12);
+  const std::vector<std::string> pieces = {
+      "abcdefgh", "Study", "Group", "1234567", "x", " ", "  ",       "\t",
+      "\n",       "\r",    "\x01",  "\x1f",    "!", "~", "中文汉字", "。",
+      "，",       "ب",     "ت",     "й",       "и", "–", "\u00a0",   "\u200b"};
+  int collapsed = 0;
+  for (int n = 0; n < 100000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 40));
+    if (scan::CleanWorkFor(text) == scan::CleanWork::kFull) continue;
+    ++collapsed;
+    ASSERT_EQ(scan::CollapseWhiteSpace(text), CleanText(text)) << text;
+  }
+  EXPECT_GT(collapsed, 10000);
+  EXPECT_EQ(scan::CollapseWhiteSpace(""), "");
+  EXPECT_EQ(scan::CollapseWhiteSpace("abcdefghijklmnop qrstuvwxyz\t0123456789"),
+            "abcdefghijklmnop qrstuvwxyz 0123456789");
+}
+
 TEST(ScanCleanWork, CleanedPartsJoinAsTheCleanedWhole) {
   std::mt19937 random(10);
   for (int n = 0; n < 100000; ++n) {
@@ -574,6 +596,43 @@ TEST(ScanNumbers, TextWithoutAnyNumberHasNoDateOrTime) {
       ASSERT_TRUE(FindDates(text, language, Date{2021, 1, 12}).empty()) << text;
       ASSERT_TRUE(FindTimes(text, language).empty()) << text;
     }
+  }
+}
+
+// MayHoldNumber as it was: every code point decoded and asked.
+bool PlainMayHoldNumber(std::string_view text) {
+  for (std::size_t i = 0, next = 0; i < text.size(); i = next) {
+    const char32_t c = scan::DecodeAt(text, i, &next);
+    if (c >= '0' && c <= '9') return true;
+    if (c >= 0x0660 && !(c >= 0x2000 && c <= 0x206F)) return true;
+  }
+  return false;
+}
+
+// Eight ASCII bytes at a time: digits and other bytes at every position of
+// an eight-byte word, Chinese, Arabic and Cyrillic text, invisible characters.
+TEST(ScanNumbers, MayHoldNumberSkipsAsciiAsDecodingEveryCharacter) {
+  std::mt19937 random(13);
+  const std::vector<std::string> pieces = {
+      "a",    "Study Group ", "abcdefg", " ",      "/",      ":",      "0", "9",      "5", "\x7f",
+      "\t",   "中",           "文",      "。",     "\u200b", "\ufeff", "ب", "\u0660", "й", "–",
+      "\xe4", "\xff",         "\uff11",  "\u25cb", ""};
+  int with = 0, without = 0;
+  for (int n = 0; n < 200000; ++n) {
+    const std::string text =
+        RandomText(random, pieces, static_cast<int>(random() % (n % 2 == 0 ? 30 : 6)));
+    const bool expected = PlainMayHoldNumber(text);
+    (expected ? with : without) += 1;
+    ASSERT_EQ(scan::MayHoldNumber(text), expected) << text;
+  }
+  EXPECT_GT(with, 10000);
+  EXPECT_GT(without, 10000);
+  EXPECT_FALSE(scan::MayHoldNumber(""));
+  EXPECT_FALSE(scan::MayHoldNumber("abcdefghijklmnopqrstuvwxyz /:;"));
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'x');
+    text[at] = '7';
+    EXPECT_TRUE(scan::MayHoldNumber(text)) << at;
   }
 }
 

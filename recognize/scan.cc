@@ -461,6 +461,34 @@ CleanWork CleanWorkFor(std::string_view text) {
   return work;
 }
 
+namespace {
+
+// The bytes below '!' among eight (white space and control characters),
+// read from memory in little-endian order: bit 7 of each such byte set.
+// Exact: no byte borrows from the next.
+std::uint64_t BelowBang(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  // With its top bit set, a byte minus '!' keeps it when the byte was '!'
+  // or more; a byte from 0x80 up is never below.
+  const std::uint64_t minus = (word | kHigh) - kOnes * '!';
+  return ~minus & ~word & kHigh;
+}
+
+// The index of the first eight bytes from `i` that hold a byte below '!',
+// or near the end: what the byte loops after it would pass over anyway.
+std::size_t SkipAboveSpace(const unsigned char* bytes, std::size_t size, std::size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= size; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (BelowBang(word) != 0) break;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
 std::string CollapseWhiteSpace(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
@@ -474,6 +502,7 @@ std::string CollapseWhiteSpace(std::string_view text) {
   std::size_t span = i;                                 // where the text copied as it is starts
   while (i < size) {
     const std::size_t run = i;  // a run of characters
+    i = SkipAboveSpace(bytes, size, i);
     while (i < size && !IsAsciiWhiteSpace(bytes[i])) ++i;
     const std::size_t run_end = i;
     while (i < size && IsAsciiWhiteSpace(bytes[i])) ++i;
@@ -506,10 +535,33 @@ void AppendCollapsed(std::string& text, std::string_view part) {
   text.append(part);
 }
 
+namespace {
+
+// Whether the eight bytes of `word` are ASCII but no digit.
+bool AsciiWithoutDigit(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+  // With its top bit set, a byte minus c keeps it when the byte was c or more.
+  const std::uint64_t from_0 = (word | kHigh) - kOnes * '0';
+  const std::uint64_t after_9 = (word | kHigh) - kOnes * ('9' + 1);
+  return ((from_0 & ~after_9 & kHigh) | (word & kHigh)) == 0;
+}
+
+}  // namespace
+
 bool MayHoldNumber(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
+      if constexpr (std::endian::native == std::endian::little) {
+        if (i + 8 <= text.size()) {
+          std::uint64_t word;
+          std::memcpy(&word, text.data() + i, sizeof word);
+          if (AsciiWithoutDigit(word)) {
+            i += 8;
+            continue;
+          }
+        }
+      }
       if (byte >= '0' && byte <= '9') return true;
       ++i;
       continue;
