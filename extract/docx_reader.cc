@@ -69,6 +69,8 @@ struct PackageContext {
 // Real documents nest a few dozen elements deep at most. Past this depth
 // content is skipped (with a warning) when max_xml_depth allows more.
 constexpr int kMaxNesting = 256;
+// At most this many blocks are reserved for a story ahead of reading it.
+constexpr std::size_t kReservedBlocks = 4096;
 
 // The depth of `node` as an element: 1 for the root element.
 int ElementDepth(pugi::xml_node node) {
@@ -185,6 +187,15 @@ class StoryReader {
     fields_.clear();
     code_depth_ = 0;
     depth_ = ElementDepth(container);
+    // About one block per child: growing the vector block by block moved
+    // every block several times. Capped, since a hostile file may hold
+    // millions of children that are no blocks at all.
+    std::size_t children = 0;
+    for (pugi::xml_node child = container.first_child(); child && children < kReservedBlocks;
+         child = child.next_sibling()) {
+      ++children;
+    }
+    out->reserve(out->size() + children);
     ReadBlocks(container, out);
     fields_.clear();
     code_depth_ = 0;

@@ -402,7 +402,20 @@ std::optional<Error> ZipPackage::Read(std::uint64_t index, std::string_view name
   if (has_size) {
     const std::uint64_t left =
         options_.max_inflated_bytes - std::min(used_bytes_, options_.max_inflated_bytes);
-    out->reserve(static_cast<std::size_t>(std::min({stat.size, left, kMaxReserve}) + 1));
+    const auto wanted = static_cast<std::size_t>(std::min({stat.size, left, kMaxReserve}) + 1);
+    // Parts come in all sizes and the spare buffers in any order: trade for
+    // the smallest spare that is large enough rather than allocate again.
+    if (out->capacity() < wanted) {
+      PartBuffer* best = nullptr;
+      for (PartBuffer& spare : spare_buffers) {
+        if (spare.capacity() >= wanted &&
+            (best == nullptr || spare.capacity() < best->capacity())) {
+          best = &spare;
+        }
+      }
+      if (best != nullptr) std::swap(*out, *best);
+    }
+    out->reserve(wanted);
   }
 
   // Raw reads: we inflate ourselves, so that we know how many compressed
