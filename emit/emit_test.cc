@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/convert.h"
+#include "emit/emit_internal.h"
 
 namespace missive {
 namespace {
@@ -301,6 +302,188 @@ TEST(EmitJsonTest, SameBytesOnLongStrings) {
     record.text = s;
     const std::string line = EmitJson(record, JsonStyle::kLine);
     ASSERT_EQ(line, NlohmannJson(record, JsonStyle::kLine)) << testing::PrintToString(s);
+  }
+}
+
+// The string tests below hold the bytes of one string, the record's text,
+// to nlohmann's dump of that string alone: the rest of the record is held
+// by the tests above. That makes hundreds of thousands of cases cheap.
+class StringBytes {
+ public:
+  StringBytes() {
+    LetterRecord record;
+    record.text = "";
+    const std::string empty = EmitJson(record, JsonStyle::kLine);
+    const std::size_t text = empty.rfind("\"text\":\"\"");
+    prefix_ = empty.substr(0, text + 7);
+    suffix_ = empty.substr(text + 9);
+  }
+  // EmitJson's bytes for `s`, and nlohmann's.
+  std::string Emitted(const std::string& s) {
+    record_.text = s;
+    return EmitJson(record_, JsonStyle::kLine);
+  }
+  std::string Expected(const std::string& s) const {
+    return prefix_ + Json(s).dump(-1, ' ', false, Json::error_handler_t::replace) + suffix_;
+  }
+
+ private:
+  LetterRecord record_;
+  std::string prefix_;
+  std::string suffix_;
+};
+
+// Bytes and sequences that leave the fast paths, or that the fast paths
+// must tell from their neighbours: every byte value, then well-formed and
+// broken multi-byte sequences (truncated, overlong, surrogates, above
+// U+10FFFF, lone continuations).
+std::vector<std::string> SpecialPieces() {
+  std::vector<std::string> pieces;
+  for (int c = 0; c < 256; ++c) pieces.emplace_back(1, static_cast<char>(c));
+  const std::vector<std::vector<std::string>> groups = {
+      // Well-formed: two-byte; three-byte with lead E0, common leads, ED's
+      // last, U+FFFD and U+FFFF; four-byte up to U+10FFFF.
+      {"\xC2\x80", "\xDF\xBF", "\xC3\xA9", "\xD0\xAF"},
+      {"\xE0\xA0\x80", "\xE0\xBF\xBF", "\xE1\x80\x80", "\xE6\x97\xA5", "\xEC\xBF\xBF"},
+      {"\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBF"},
+      {"\xF0\x90\x80\x80", "\xF0\x9F\x98\x80", "\xF3\xBF\xBF\xBF", "\xF4\x8F\xBF\xBF"},
+      // Overlong, surrogates, above U+10FFFF.
+      {"\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xF0\x80\x80\x80"},
+      {"\xF0\x8F\xBF\xBF", "\xED\xA0\x80", "\xED\xBF\xBF"},
+      {"\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80"},
+      // Cut short, by the end or by ASCII; lone continuations.
+      {"\xC3", "\xE6\x97", "\xE6", "\xF0\x9F\x98", "\xF0\x9F"},
+      {"\xE6\x97x", "\xF0\x9F\x98x", "\xC3x", "\xE6x\xA5"},
+      {"\xE6\x97\xE6\x97\xA5", "\x80\xBF", "\xA5\xE6\x97"},
+      // A run of CJK, one broken by a quote; escapes together.
+      {"\xE6\x97\xA5\xE6\x97\xA5\xE6\x97\xA5\xE6\x97\xA5", "\xE6\x97\xA5\xE6\x97\x22\xE6\x97\xA5"},
+      {"\\\"\n\x01\x1f"},
+  };
+  for (const auto& group : groups) pieces.insert(pieces.end(), group.begin(), group.end());
+  return pieces;
+}
+
+// Every piece at every offset of strings of every length up to 40 (all
+// positions in and across eight-byte chunks, and in the four-to-seven-byte
+// tails), in plain ASCII and in runs of three- and two-byte letters, and at
+// the very end, where a sequence may be cut short.
+TEST(EmitJsonStringTest, SameBytesForEveryPieceAtEveryOffset) {
+  StringBytes bytes;
+  const std::vector<std::string> backgrounds = {"a", "\xE6\x97\xA5", "\xD0\xAF", "a\xE6\x97\xA5"};
+  int cases = 0;
+  for (const std::string& piece : SpecialPieces()) {
+    for (const std::string& unit : backgrounds) {
+      for (std::size_t length = 0; length <= 40; ++length) {
+        std::string background;
+        while (background.size() < length) background += unit;
+        background.resize(length);  // may cut the last letter short on purpose
+        for (std::size_t at = 0; at <= length; ++at) {
+          std::string s = background;
+          s.insert(at, piece);
+          ASSERT_EQ(bytes.Emitted(s), bytes.Expected(s)) << testing::PrintToString(s);
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 200000);
+}
+
+// Two special pieces in one string, at every pair of offsets of a 20-byte
+// plain string: a fast path resuming after a replacement or escape.
+TEST(EmitJsonStringTest, SameBytesForTwoPiecesAtEveryPairOfOffsets) {
+  StringBytes bytes;
+  const std::vector<std::string> pieces = {"\n",
+                                           "\"",
+                                           "\x01",
+                                           "\x80",
+                                           "\xFF",
+                                           "\xE6\x97",
+                                           "\xE6\x97\xA5",
+                                           "\xED\xA0\x80",
+                                           "\xC3\xA9",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xF4\x90\x80\x80"};
+  const std::string background(20, 'b');
+  for (const std::string& first : pieces) {
+    for (const std::string& second : pieces) {
+      for (std::size_t i = 0; i <= background.size(); ++i) {
+        for (std::size_t k = i; k <= background.size(); ++k) {
+          std::string s = background;
+          s.insert(k, second);
+          s.insert(i, first);
+          ASSERT_EQ(bytes.Emitted(s), bytes.Expected(s)) << testing::PrintToString(s);
+        }
+      }
+    }
+  }
+}
+
+// Random strings up to 70 bytes: of any bytes, of bytes weighted towards
+// UTF-8 leads and continuations, and of well-formed letters with a broken
+// byte now and then.
+TEST(EmitJsonStringTest, SameBytesOnRandomStrings) {
+  StringBytes bytes;
+  std::mt19937 random(20261128);
+  std::uniform_int_distribution<int> any_byte(0, 255);
+  std::uniform_int_distribution<int> high_byte(0x80, 0xFF);
+  std::uniform_int_distribution<int> length(0, 70);
+  std::uniform_int_distribution<int> percent(0, 99);
+  const std::vector<std::string> letters = {"a", " ", "Z", "é", "Я", "日", "本", "，", "😀", "\n"};
+  std::uniform_int_distribution<std::size_t> letter(0, letters.size() - 1);
+  for (int n = 0; n < 60000; ++n) {
+    std::string s;
+    const int size = length(random);
+    const int kind = n % 3;
+    while (static_cast<int>(s.size()) < size) {
+      if (kind == 0) {
+        s.push_back(static_cast<char>(any_byte(random)));
+      } else if (kind == 1) {
+        s.push_back(static_cast<char>(percent(random) < 70 ? high_byte(random) : 'x'));
+      } else {
+        s += percent(random) < 3 ? std::string(1, static_cast<char>(high_byte(random)))
+                                 : letters[letter(random)];
+      }
+    }
+    ASSERT_EQ(bytes.Emitted(s), bytes.Expected(s)) << testing::PrintToString(s);
+  }
+}
+
+// A string long enough to outgrow the size the writer guessed, escaped so
+// that it grows six-fold: the output must be grown in the middle of it.
+TEST(EmitJsonStringTest, SameBytesWhenTheOutputGrowsInsideAString) {
+  StringBytes bytes;
+  for (const std::size_t size : {1000, 10000, 100000}) {
+    std::string s;
+    for (std::size_t i = 0; i < size; ++i) s.push_back(static_cast<char>(i % 3 == 0 ? 1 : 'a'));
+    ASSERT_EQ(bytes.Emitted(s), bytes.Expected(s)) << size;
+    ASSERT_EQ(bytes.Emitted(std::string(size, '\xFF')), bytes.Expected(std::string(size, '\xFF')));
+  }
+  LetterRecord record = FullRecord(std::string(5000, '\x1f'));
+  ExpectSameBytes(record, "5000 control bytes everywhere");
+}
+
+// The output made short at first by every size from none to all of it: the
+// output then grows at every byte, inside keys, separators, numbers,
+// escapes, replacements and runs copied eight bytes at a time. Bytes written
+// past the room a write asked for would be cut off or zeroed.
+TEST(EmitJsonTest, SameBytesWhateverTheFirstSizeOfTheOutput) {
+  const std::vector<std::string> strings = {
+      "",
+      "plain ASCII longer than a chunk of eight",
+      "\n\x01\"\\ escapes \x1f\x1f\x1f\x1f\x1f\x1f",
+      "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80",
+      "\xFF\xFE\xE6\x97 \xED\xA0\x80\xC0\x80\xF4\x90\x80\x80\xE6",
+  };
+  for (const std::string& s : strings) {
+    const LetterRecord record = FullRecord(s);
+    for (const JsonStyle style : {JsonStyle::kPretty, JsonStyle::kLine}) {
+      const std::string expected = NlohmannJson(record, style);
+      for (std::size_t hint = 0; hint <= expected.size() + 1; ++hint) {
+        ASSERT_EQ(emit_internal::EmitJsonWithSizeHint(record, style, hint), expected)
+            << testing::PrintToString(s) << " starting at " << hint << " bytes";
+      }
+    }
   }
 }
 
