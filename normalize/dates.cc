@@ -688,6 +688,39 @@ Date NextDay(Date date) {
 
 }  // namespace
 
+namespace internal {
+
+// Every part of a date but a month name written first starts with a
+// number, so at a word only a range starter ("from", "du") or such a month
+// name can start one. Most words are neither, and DateScanner::ParseAt
+// would try each kind of part at them in vain.
+bool WordMayStartDate(std::string_view text, std::size_t pos, const LanguageTable& table) {
+  for (const RangeWords& words : table.date_ranges) {
+    if (FirstByteMayMatch(text, pos, words.starter, /*exact_case=*/false)) return true;
+  }
+  return table.style == DateStyle::kWords && table.month_first && table.months.MayStart(text, pos);
+}
+
+// A time too starts with a number, but after a range starter ("from") or
+// a prefix (下午).
+bool WordMayStartTime(std::string_view text, std::size_t pos, const LanguageTable& table) {
+  for (const RangeWords& words : table.time_ranges) {
+    if (FirstByteMayMatch(text, pos, words.starter, /*exact_case=*/false)) return true;
+  }
+  return table.pm_prefixes.MayStart(text, pos);
+}
+
+bool TimeStartsAt(std::string_view text, std::size_t pos, const LanguageTable& table) {
+  return TimeScanner(text, table).ParseAt(pos).has_value();
+}
+
+bool DateStartsAt(std::string_view text, std::size_t pos, const LanguageTable& table,
+                  std::optional<Date> context_date) {
+  return DateScanner(text, table, context_date).ParseAt(pos).has_value();
+}
+
+}  // namespace internal
+
 std::string Date::Iso() const {
   std::string iso;
   AppendPadded(iso, year, 4);
@@ -709,7 +742,9 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<Found> best;
     if (MayStartAt(text, pos, c.value, before, tables, nullptr)) {
+      const bool number = internal::DigitValue(c.value) >= 0 || internal::IsChineseNumeral(c.value);
       for (const LanguageTable& table : tables) {
+        if (!number && !internal::WordMayStartDate(text, pos, table)) continue;
         auto candidate = DateScanner(text, table, context_date).ParseAt(pos);
         if (candidate && (!best || candidate->match.end > best->match.end)) best = candidate;
       }
@@ -736,7 +771,9 @@ std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view languag
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<TimeMatch> best;
     if (MayStartAt(text, pos, c.value, before, tables, &LanguageTable::pm_prefixes)) {
+      const bool number = internal::DigitValue(c.value) >= 0 || internal::IsChineseNumeral(c.value);
       for (const LanguageTable& table : tables) {
+        if (!number && !internal::WordMayStartTime(text, pos, table)) continue;
         auto candidate = TimeScanner(text, table).ParseAt(pos);
         if (candidate && (!best || candidate->end > best->end)) best = candidate;
       }

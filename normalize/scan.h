@@ -141,7 +141,11 @@ class FirstBytes {
       Set(first ^ 0x20);  // FirstByteMayMatch compares ASCII with bit 0x20 set
       return;
     }
-    if (FoldsAloneLead(first)) return;
+    if (FoldsAloneLead(first)) {
+      // Such a character matches only itself: its second byte is known too.
+      seconds_[first & 0x0F] |= std::uint64_t{1} << (static_cast<unsigned char>(literal[1]) & 0x3F);
+      return;
+    }
     for (int byte = 0x80; byte <= 0xFF; ++byte) {
       if (!FoldsAloneLead(static_cast<unsigned char>(byte))) Set(static_cast<unsigned char>(byte));
     }
@@ -149,10 +153,23 @@ class FirstBytes {
   constexpr bool MayStart(unsigned char byte) const {
     return (bits_[byte >> 6] >> (byte & 63)) & 1;
   }
+  // The same at `pos` < text.size(), telling most characters that fold
+  // alone by their second byte as well: every Chinese character has one of
+  // few lead bytes, so the first byte of a Chinese word matches most others.
+  constexpr bool MayStart(std::string_view text, std::size_t pos) const {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (!MayStart(byte)) return false;
+    if (!FoldsAloneLead(byte)) return true;
+    return pos + 1 < text.size() &&
+           ((seconds_[byte & 0x0F] >> (static_cast<unsigned char>(text[pos + 1]) & 0x3F)) & 1);
+  }
 
  private:
   constexpr void Set(unsigned char byte) { bits_[byte >> 6] |= std::uint64_t{1} << (byte & 63); }
   std::array<std::uint64_t, 4> bits_{};  // a bit per byte value
+  // For the lead bytes that fold alone, by their low four bits (leads that
+  // share them share a set): the low six bits of the second bytes.
+  std::array<std::uint64_t, 16> seconds_{};
 };
 
 // MatchLiteral past its first test.

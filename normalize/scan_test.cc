@@ -212,11 +212,33 @@ TEST(FirstBytes, HoldsEveryByteFirstByteMayMatchLetsThrough) {
           if (FirstByteMayMatch(text, 0, literal, exact_case)) {
             ASSERT_TRUE(first_bytes.MayStart(static_cast<unsigned char>(first)))
                 << literal << " " << first;
+            ASSERT_TRUE(first_bytes.MayStart(text, 0)) << literal << " " << first << " " << second;
+          }
+          // A text that ends after its first byte.
+          if (FirstByteMayMatch(text.substr(0, 1), 0, literal, exact_case)) {
+            ASSERT_TRUE(first_bytes.MayStart(text.substr(0, 1), 0)) << literal << " " << first;
           }
         }
       }
     }
   }
+}
+
+// The second byte rules out most Chinese characters, whose first bytes are
+// those of the table's words.
+TEST(FirstBytes, SecondByteRulesOutOtherChineseCharacters) {
+  FirstBytes zones;
+  for (std::string_view literal : {"日内瓦时间", "欧洲中部时间", "中欧时间", "瑞士时间"}) {
+    zones.Add(literal);
+  }
+  EXPECT_TRUE(zones.MayStart("日内瓦", 0));
+  EXPECT_TRUE(zones.MayStart("中欧", 0));
+  EXPECT_TRUE(zones.MayStart("中", 0));  // the third byte is not looked at
+  EXPECT_TRUE(zones.MayStart(static_cast<unsigned char>(std::string_view("的")[0])));
+  EXPECT_FALSE(zones.MayStart("的", 0));
+  EXPECT_FALSE(zones.MayStart("会议", 0));
+  EXPECT_FALSE(zones.MayStart("\xe4", 0));  // a lead byte at the end
+  EXPECT_FALSE(zones.MayStart("a", 0));
 }
 
 }  // namespace

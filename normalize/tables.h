@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 
+#include "normalize/normalize.h"
 #include "normalize/scan.h"
 
 namespace missive::internal {
@@ -54,7 +56,7 @@ class List {
   // False when no literal of the list can match at `pos` (FirstByteMayMatch
   // fails for each); true may still match none.
   bool MayStart(std::string_view text, std::size_t pos) const {
-    return pos < text.size() && first_bytes_.MayStart(static_cast<unsigned char>(text[pos]));
+    return pos < text.size() && first_bytes_.MayStart(text, pos);
   }
 
   constexpr std::span<const T> items() const { return items_; }
@@ -127,5 +129,16 @@ const Words& RangeDashes();
 
 // Zone names written the same in every language (UTC, CET ...).
 const List<ZoneName>& CommonZones();
+
+// Whether a date of `table` may start at `pos`, where a character that is
+// neither a digit nor a Chinese numeral stands: false when none can
+// (FindDates then passes it over). DateStartsAt, the date grammar at
+// one position, is what the tests compare it with.
+bool WordMayStartDate(std::string_view text, std::size_t pos, const LanguageTable& table);
+bool DateStartsAt(std::string_view text, std::size_t pos, const LanguageTable& table,
+                  std::optional<Date> context_date);
+// The same for times, with TimeStartsAt the time grammar at one position.
+bool WordMayStartTime(std::string_view text, std::size_t pos, const LanguageTable& table);
+bool TimeStartsAt(std::string_view text, std::size_t pos, const LanguageTable& table);
 
 }  // namespace missive::internal

@@ -232,7 +232,8 @@ class Recognizer {
 
   void AddLine(const Paragraph& p, std::size_t block, int row, int cell) {
     std::string_view clean_text = p.text;
-    const scan::CleanWork work = scan::CleanWorkFor(p.text);
+    // The language guess reads the same bytes: counted on the way.
+    const scan::CleanWork work = scan::CleanWorkAndCount(p.text, Stopwords(), language_counts_);
     if (work != scan::CleanWork::kNone) clean_text = cleaned_.emplace_back(Clean(p.text, work));
     std::string_view clean = clean_text;
     if (!p.list_label.empty()) {
@@ -261,165 +262,29 @@ class Recognizer {
 
   // ---- Language --------------------------------------------------------------
 
-  // The stopwords of every table, each with the tables that list it.
-  // A word is packed into an integer (its bytes, at most 8), so looking one
-  // up at every word end costs no hashing of strings.
-  class StopwordIndex {
-   public:
-    static constexpr std::size_t kMaxLength = 8;
-
-    StopwordIndex() {
+  // The stopwords of every table, by table.
+  static const scan::StopwordIndex& Stopwords() {
+    static const scan::StopwordIndex index = [] {
+      scan::StopwordIndex stopwords;
       const auto& tables = LanguageTables();
+      assert(tables.size() <= scan::StopwordIndex::kMaxLanguages);
       for (std::size_t t = 0; t < tables.size(); ++t) {
         for (std::string_view word : tables[t].stopwords) {
-          // Stopwords are short function words, of at most kMaxLength letters.
-          assert(word.size() <= kMaxLength && t < 32);
-          if (word.empty()) continue;  // a word read is never empty
-          Entry& entry = Slot(Pack(word));
-          entry.key = Pack(word);
-          entry.tables |= std::uint32_t{1} << t;
-          longest_ = std::max(longest_, word.size());
+          // Stopwords are short function words.
+          assert(word.size() <= scan::StopwordIndex::kMaxLength);
+          stopwords.Add(word, t);
         }
       }
-    }
+      return stopwords;
+    }();
+    return index;
+  }
 
-    // The longest stopword's length: a longer word is none.
-    std::size_t longest() const { return longest_; }
-
-    static std::uint64_t Pack(std::string_view word) {
-      std::uint64_t key = 0;
-      for (char c : word) key = key << 8 | static_cast<unsigned char>(c);
-      return key;
-    }
-
-    // Bit t is set when table t lists the word packed in `key`.
-    std::uint32_t TablesOf(std::uint64_t key) const {
-      for (std::size_t i = Hash(key);; i = (i + 1) % kSlots) {
-        if (slots_[i].key == key) return slots_[i].tables;
-        if (slots_[i].key == 0) return 0;
-      }
-    }
-
-   private:
-    struct Entry {
-      std::uint64_t key = 0;  // 0: empty (no word packs to 0)
-      std::uint32_t tables = 0;
-    };
-    static constexpr std::size_t kSlots = 256;  // far more than the words: probes stay short
-
-    static std::size_t Hash(std::uint64_t key) {
-      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);
-    }
-
-    Entry& Slot(std::uint64_t key) {
-      std::size_t i = Hash(key);
-      while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) % kSlots;
-      return slots_[i];
-    }
-
-    std::array<Entry, kSlots> slots_{};
-    std::size_t longest_ = 0;
-  };
-
+  // From the counts AddLine took of every line's text.
   void DetectLanguage() {
-    std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
-    // Stopword counts per Latin-script language, looked up as words end.
-    static const StopwordIndex stopwords;
-    std::array<std::size_t, 32> counts{};  // by table; StopwordIndex allows 32
-    // The word being read, lower-cased and packed (its last bytes, when it is
-    // longer than any stopword: then it is not looked up).
-    std::uint64_t word = 0;
-    std::size_t word_length = 0;
-    auto add_to_word = [&](unsigned char c) {
-      word = word << 8 | c;
-      ++word_length;
-    };
-    auto end_word = [&] {
-      if (word_length == 0) return;
-      if (word_length <= stopwords.longest()) {
-        for (std::uint32_t tables = stopwords.TablesOf(word); tables != 0; tables &= tables - 1) {
-          ++counts[static_cast<std::size_t>(std::countr_zero(tables))];
-        }
-      }
-      word = 0;
-      word_length = 0;
-    };
-    // Eight ASCII bytes at once, as the byte loop below reads them: each run
-    // of letters is added to the word whole, and a word ends where a run
-    // stops before the eighth byte. Per byte, each word's first and last
-    // letters are branches the processor guesses wrong.
-    auto add_ascii_chunk = [&](std::uint64_t chunk) {
-      unsigned letters = scan::AsciiLetterMask(chunk);
-      // std::popcount would be a library call without the POPCNT instruction.
-      unsigned count = letters - ((letters >> 1) & 0x55u);
-      count = (count & 0x33u) + ((count >> 2) & 0x33u);
-      latin += (count + (count >> 4)) & 0x0Fu;
-      if ((letters & 1) == 0) end_word();
-      const std::uint64_t folded = chunk | 0x2020202020202020ull;
-      while (letters != 0) {
-        const int start = std::countr_zero(letters);
-        const int length = std::countr_one(letters >> start);
-        // Only a word of up to eight letters is looked up: only then is its
-        // packed value needed (the run's bytes, the first one highest).
-        if (word_length + static_cast<std::size_t>(length) <= StopwordIndex::kMaxLength) {
-          const std::uint64_t run = __builtin_bswap64(folded >> (8 * start)) >> (64 - 8 * length);
-          word = (word_length == 0 ? 0 : word << (8 * length)) | run;
-        }
-        word_length += static_cast<std::size_t>(length);
-        if (start + length < 8) end_word();
-        letters &= ~(((1u << length) - 1) << start);
-      }
-    };
-    for (const Line& line : lines_) {
-      std::string_view text = line.text();
-      for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-          // ASCII needs no script lookup; eight bytes of it at once when they
-          // are (not looked for after other characters: Chinese text).
-          if constexpr (std::endian::native == std::endian::little) {
-            if (i + 8 <= text.size()) {
-              std::uint64_t chunk;
-              std::memcpy(&chunk, text.data() + i, sizeof chunk);
-              if ((chunk & 0x8080808080808080ull) == 0) {
-                add_ascii_chunk(chunk);
-                i += 8;
-                continue;
-              }
-            }
-          }
-          ++i;
-          const auto folded = static_cast<unsigned char>(byte | 0x20);
-          if (folded >= 'a' && folded <= 'z') {
-            ++latin;
-            add_to_word(folded);
-          } else {
-            end_word();
-          }
-          continue;
-        }
-        std::size_t next = 0;
-        char32_t c = scan::DecodeAt(text, i, &next);
-        i = next;
-        scan::Script script = scan::ScriptOf(c);
-        if (script == scan::Script::kHan) {
-          ++han;
-          // The ideographs that follow, most of Chinese text, counted at once.
-          const std::size_t run = scan::HanRun(text, i);
-          han += run;
-          i += 3 * run;
-        }
-        if (script == scan::Script::kCyrillic) ++cyrillic;
-        if (script == scan::Script::kArabic) ++arabic;
-        if (script == scan::Script::kLatin) {
-          ++latin;
-          add_to_word('?');  // no stopword has an accented letter
-        } else {
-          end_word();
-        }
-      }
-      end_word();
-    }
+    const scan::LanguageCounts& counts = language_counts_;
+    const std::size_t han = counts.han, latin = counts.latin, cyrillic = counts.cyrillic,
+                      arabic = counts.arabic;
     // A Han character carries about as much as a short Latin word, so Han is
     // weighted up: a Chinese letter full of "ITU-T" is still Chinese.
     std::array<std::pair<std::size_t, std::string_view>, 4> scripts = {
@@ -436,8 +301,8 @@ class Recognizer {
     std::size_t best_count = 0;
     language_ = "en";
     for (std::size_t t = 0; t < LanguageTables().size(); ++t) {
-      if (counts[t] > best_count) {
-        best_count = counts[t];
+      if (counts.stopwords[t] > best_count) {
+        best_count = counts.stopwords[t];
         language_ = std::string(LanguageTables()[t].language);
       }
     }
@@ -1645,6 +1510,7 @@ class Recognizer {
 
   const Document& doc_;
   std::vector<Line> lines_;
+  scan::LanguageCounts language_counts_;  // of every line's text, taken by AddLine
   std::string language_ = "und";
   const LanguageTable* table_ = nullptr;
   const TableWords* words_ = nullptr;  // the word lists of table_ looked for in every paragraph

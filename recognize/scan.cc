@@ -461,6 +461,193 @@ CleanWork CleanWorkFor(std::string_view text) {
   return work;
 }
 
+void StopwordIndex::Add(std::string_view word, std::size_t language) {
+  if (word.empty()) return;  // a word read is never empty
+  const std::uint64_t key = Pack(word);
+  std::size_t i = Hash(key);
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) % kSlots;
+  slots_[i].key = key;
+  slots_[i].languages |= std::uint32_t{1} << language;
+  longest_ = std::max(longest_, word.size());
+}
+
+namespace {
+
+// CleanWorkFor's reading of a text, fed by CleanWorkAndCount one character
+// (or eight ASCII bytes) at a time. Once the work is kWhiteSpace, only a
+// character CleanText changes can raise it: the white space rules (and
+// what they remember) no longer matter.
+class CleanWorkReader {
+ public:
+  CleanWork work() const { return work_; }
+
+  // A byte below 0x80.
+  void Ascii(unsigned char byte) {
+    if (IsAsciiPrintable(byte)) {
+      previous_ = last_content_ = byte;
+    } else if (IsAsciiWhiteSpace(byte)) {
+      // Layout, runs and leading white space go; a single space inside stays.
+      if (byte != ' ' || IsAsciiWhiteSpace(previous_) || last_content_ == 0) {
+        work_ = CleanWork::kWhiteSpace;
+      }
+      previous_ = byte;
+    } else {
+      work_ = CleanWork::kFull;  // a control character
+    }
+  }
+
+  // Eight bytes below 0x80, `word` as read from memory.
+  void AsciiChunk(const unsigned char* bytes, std::uint64_t word) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+    if (((word - kOnes * ' ') & ~word & kHigh) != 0) {  // a byte below ' ': rare
+      for (int k = 0; k < 8 && work_ != CleanWork::kFull; ++k) Ascii(bytes[k]);
+      return;
+    }
+    if (work_ != CleanWork::kNone) return;  // printable and spaces raise nothing more
+    // Printable bytes and spaces: work only for two spaces in a row, or a
+    // space first in the text.
+    const std::uint64_t not_space = word ^ (kOnes * ' ');  // zero bytes where the spaces are
+    const std::uint64_t spaces = ~(((not_space & ~kHigh) + ~kHigh) | not_space) & kHigh;
+    if ((spaces & (spaces << 8)) != 0 ||
+        (bytes[0] == ' ' && (previous_ == ' ' || previous_ == 0))) {
+      work_ = CleanWork::kWhiteSpace;
+      return;
+    }
+    previous_ = bytes[7];
+    last_content_ = bytes[7] != ' ' ? bytes[7] : bytes[6];  // no two spaces in a row
+  }
+
+  // A code point from 0x80 as DecodeAt reads it: U+FFFD for a broken
+  // sequence, where CleanWorkFor finds work, as it does for U+FFFD itself
+  // and for every code point beyond the BMP (none is clean).
+  void Other(char32_t c) {
+    if (!IsCleanCodePoint(c)) {
+      work_ = CleanWork::kFull;
+      return;
+    }
+    // The space between two CJK characters is removed.
+    if (IsAsciiWhiteSpace(previous_) && last_content_ >= 0x80 && IsCjk(last_content_) && IsCjk(c)) {
+      work_ = CleanWork::kWhiteSpace;
+    }
+    previous_ = last_content_ = c;
+  }
+
+  CleanWork Finish() const {
+    if (work_ == CleanWork::kNone && IsAsciiWhiteSpace(previous_)) return CleanWork::kWhiteSpace;
+    return work_;
+  }
+
+ private:
+  CleanWork work_ = CleanWork::kNone;
+  char32_t previous_ = 0;      // the code point before the current one; 0 at the start
+  char32_t last_content_ = 0;  // the last one that is not white space
+};
+
+}  // namespace
+
+CleanWork CleanWorkAndCount(std::string_view text, const StopwordIndex& stopwords,
+                            LanguageCounts& counts) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  CleanWorkReader clean;
+  // The word being read, lower-cased and packed (its last bytes, when it is
+  // longer than any stopword: then it is not looked up).
+  std::uint64_t word = 0;
+  std::size_t word_length = 0;
+  auto add_to_word = [&](unsigned char c) {
+    word = word << 8 | c;
+    ++word_length;
+  };
+  auto end_word = [&] {
+    if (word_length == 0) return;
+    if (word_length <= stopwords.longest()) {
+      for (std::uint32_t tables = stopwords.LanguagesOf(word); tables != 0; tables &= tables - 1) {
+        ++counts.stopwords[static_cast<std::size_t>(std::countr_zero(tables))];
+      }
+    }
+    word = 0;
+    word_length = 0;
+  };
+  // Eight ASCII bytes at once, as the byte loop below reads them: each run
+  // of letters is added to the word whole, and a word ends where a run
+  // stops before the eighth byte. Per byte, each word's first and last
+  // letters are branches the processor guesses wrong.
+  auto add_ascii_chunk = [&](std::uint64_t chunk) {
+    unsigned letters = AsciiLetterMask(chunk);
+    // std::popcount would be a library call without the POPCNT instruction.
+    unsigned count = letters - ((letters >> 1) & 0x55u);
+    count = (count & 0x33u) + ((count >> 2) & 0x33u);
+    counts.latin += (count + (count >> 4)) & 0x0Fu;
+    if ((letters & 1) == 0) end_word();
+    const std::uint64_t folded = chunk | 0x2020202020202020ull;
+    while (letters != 0) {
+      const int start = std::countr_zero(letters);
+      const int length = std::countr_one(letters >> start);
+      // Only a word of up to eight letters is looked up: only then is its
+      // packed value needed (the run's bytes, the first one highest).
+      if (word_length + static_cast<std::size_t>(length) <= StopwordIndex::kMaxLength) {
+        const std::uint64_t run = __builtin_bswap64(folded >> (8 * start)) >> (64 - 8 * length);
+        word = (word_length == 0 ? 0 : word << (8 * length)) | run;
+      }
+      word_length += static_cast<std::size_t>(length);
+      if (start + length < 8) end_word();
+      letters &= ~(((1u << length) - 1) << start);
+    }
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = bytes[i];
+    if (byte < 0x80) {
+      // ASCII needs no script lookup; eight bytes of it at once when they
+      // are (not looked for after other characters: Chinese text).
+      if constexpr (std::endian::native == std::endian::little) {
+        if (i + 8 <= text.size()) {
+          std::uint64_t chunk;
+          std::memcpy(&chunk, bytes + i, sizeof chunk);
+          if ((chunk & 0x8080808080808080ull) == 0) {
+            add_ascii_chunk(chunk);
+            if (clean.work() != CleanWork::kFull) clean.AsciiChunk(bytes + i, chunk);
+            i += 8;
+            continue;
+          }
+        }
+      }
+      ++i;
+      if (clean.work() != CleanWork::kFull) clean.Ascii(byte);
+      const auto folded = static_cast<unsigned char>(byte | 0x20);
+      if (folded >= 'a' && folded <= 'z') {
+        ++counts.latin;
+        add_to_word(folded);
+      } else {
+        end_word();
+      }
+      continue;
+    }
+    std::size_t next = 0;
+    const char32_t c = DecodeAt(text, i, &next);
+    i = next;
+    if (clean.work() != CleanWork::kFull) clean.Other(c);
+    const Script script = ScriptOf(c);
+    if (script == Script::kHan) {
+      ++counts.han;
+      // The ideographs that follow, most of Chinese text, counted at once.
+      // For the cleaning they are clean CJK characters, and `c`, Han, is
+      // CJK as the last of them is: the only one that matters after them.
+      const std::size_t run = (SkipHan(bytes, text.size(), i) - i) / 3;
+      counts.han += run;
+      i += 3 * run;
+    }
+    if (script == Script::kCyrillic) ++counts.cyrillic;
+    if (script == Script::kArabic) ++counts.arabic;
+    if (script == Script::kLatin) {
+      ++counts.latin;
+      add_to_word('?');  // no stopword has an accented letter
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return clean.Finish();
+}
+
 namespace {
 
 // The bytes below '!' among eight (white space and control characters),

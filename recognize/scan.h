@@ -2,6 +2,7 @@
 // is a single forward pass over the bytes.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -113,6 +114,64 @@ enum class CleanWork {
   kFull,        // characters to drop, fold or compose, or other white space
 };
 CleanWork CleanWorkFor(std::string_view text);
+
+// The stopwords of several languages (at most kMaxLanguages, by index),
+// each with the languages that list it. A word is packed into an integer
+// (its bytes, at most kMaxLength), so looking one up at every word end
+// costs no hashing of strings.
+class StopwordIndex {
+ public:
+  static constexpr std::size_t kMaxLength = 8;
+  static constexpr std::size_t kMaxLanguages = 32;
+
+  // Adds `word` (lower case, ASCII, at most kMaxLength letters) for language
+  // `language` < kMaxLanguages. An empty word is never read: it is left out.
+  void Add(std::string_view word, std::size_t language);
+
+  // The longest stopword's length: a longer word is none.
+  std::size_t longest() const { return longest_; }
+
+  static std::uint64_t Pack(std::string_view word) {
+    std::uint64_t key = 0;
+    for (char c : word) key = key << 8 | static_cast<unsigned char>(c);
+    return key;
+  }
+
+  // Bit t is set when language t lists the word packed in `key`.
+  std::uint32_t LanguagesOf(std::uint64_t key) const {
+    for (std::size_t i = Hash(key);; i = (i + 1) % kSlots) {
+      if (slots_[i].key == key) return slots_[i].languages;
+      if (slots_[i].key == 0) return 0;
+    }
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t key = 0;  // 0: empty (no word packs to 0)
+    std::uint32_t languages = 0;
+  };
+  static constexpr std::size_t kSlots = 256;  // far more than the words: probes stay short
+
+  static std::size_t Hash(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 56);
+  }
+
+  std::array<Entry, kSlots> slots_{};
+  std::size_t longest_ = 0;
+};
+
+// What the language guess counts in a letter's paragraphs: the letters of
+// each script, and by language the stopwords among the words of ASCII
+// letters (a word with another Latin letter is none).
+struct LanguageCounts {
+  std::size_t han = 0, latin = 0, cyrillic = 0, arabic = 0;
+  std::array<std::size_t, StopwordIndex::kMaxLanguages> stopwords{};
+};
+
+// CleanWorkFor(text), adding what `text` holds to `counts` on the way:
+// every paragraph needs both, and one pass reads its bytes once.
+CleanWork CleanWorkAndCount(std::string_view text, const StopwordIndex& stopwords,
+                            LanguageCounts& counts);
 
 // CleanText(text) for a text whose CleanWork is not kFull: runs of ASCII
 // white space become one space, or nothing between two CJK characters or
