@@ -13,6 +13,9 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -24,7 +27,7 @@ namespace {
 
 // Invisible characters that only steer rendering or line breaking: they
 // split words for search and never carry content.
-bool IsIgnorable(char32_t cp) {
+constexpr bool IsIgnorable(char32_t cp) {
   return (cp >= 0x200B && cp <= 0x200D) ||  // zero-width space, non-joiner, joiner
          cp == 0x2060 || cp == 0xFEFF ||    // word joiner, BOM / zero-width no-break space
          cp == 0x00AD ||                    // soft hyphen
@@ -36,7 +39,7 @@ bool IsIgnorable(char32_t cp) {
 
 // Fullwidth digits and Latin letters to ASCII. Fullwidth punctuation
 // (，。：（）＆) is how CJK text is written and stays.
-char32_t FoldFullwidth(char32_t cp) {
+constexpr char32_t FoldFullwidth(char32_t cp) {
   if (cp >= 0xFF10 && cp <= 0xFF19) return cp - 0xFF10 + U'0';
   if (cp >= 0xFF21 && cp <= 0xFF3A) return cp - 0xFF21 + U'A';
   if (cp >= 0xFF41 && cp <= 0xFF5A) return cp - 0xFF41 + U'a';
@@ -46,7 +49,7 @@ char32_t FoldFullwidth(char32_t cp) {
 // ICU's White_Space, which holds every space separator (Zs) too, spelled
 // out: it is asked for every character of every text. clean_test checks it
 // against ICU for every code point.
-bool IsSpace(char32_t cp) {
+constexpr bool IsSpace(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   if (cp < 0x2000) return cp == 0x85 || cp == 0xA0 || cp == 0x1680;
   if (cp <= 0x200A) return true;  // en quad .. hair space
@@ -68,7 +71,7 @@ void AppendUtf8(std::string& out, char32_t cp) {
 // Latin-1 and the Latin extensions, general punctuation (dashes, quotes)
 // but the two quads, CJK punctuation without its combining tone marks, the
 // unified ideographs, fullwidth forms. clean_test checks them against ICU.
-bool NfcInert(char32_t cp) {
+constexpr bool NfcInert(char32_t cp) {
   return cp < 0x300 || (cp >= 0x2002 && cp < 0x2070) || (cp >= 0x3000 && cp < 0x302A) ||
          (cp >= 0x3030 && cp < 0x3040) || (cp >= 0x3400 && cp < 0xA000) ||
          (cp >= 0xFF00 && cp < 0xFFF0);
@@ -76,11 +79,39 @@ bool NfcInert(char32_t cp) {
 
 // What the first pass changes in a non-ASCII code point. U+FFFD may stand
 // for an ill-formed sequence, which must be written out anew.
-bool Changes(char32_t cp) { return IsIgnorable(cp) || FoldFullwidth(cp) != cp || cp == 0xFFFD; }
+constexpr bool Changes(char32_t cp) {
+  return IsIgnorable(cp) || FoldFullwidth(cp) != cp || cp == 0xFFFD;
+}
 
-// The ideographs, most of CJK text: neither pass changes them, and they are
-// NFC inert and not white space. Decided first, before any of those tests.
-bool IsPlainIdeograph(char32_t cp) { return cp >= 0x3400 && cp < 0xA000; }
+// Three-byte characters that neither pass changes and that are NFC inert
+// and not white space: the ideographs, CJK and fullwidth punctuation, dashes
+// and quotes, most of CJK text. A bit per code point below U+10000 (lead
+// bytes E0..EF), none set below U+1000 or among the surrogates, so that the
+// bits alone tell well-formed, non-overlong sequences.
+constexpr bool IsPlainThreeByte(char32_t cp) {
+  return cp >= 0x1000 && (cp < 0xD800 || cp > 0xDFFF) && NfcInert(cp) && !IsSpace(cp) &&
+         !Changes(cp);
+}
+
+constexpr std::array<std::uint64_t, 0x10000 / 64> kPlainThreeByte = [] {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  for (char32_t cp = 0x1000; cp < 0x10000; ++cp) {
+    if (IsPlainThreeByte(cp)) bits[cp / 64] |= std::uint64_t{1} << (cp % 64);
+  }
+  return bits;
+}();
+
+// The code point of the plain three-byte character at `pos` (pos + 2 <
+// text.size()), or 0: a test of the three bytes and one bit, without the
+// general decoding, for the tight loop over a run of CJK text.
+inline char32_t PlainThreeByteAt(std::string_view text, std::size_t pos) {
+  const unsigned lead = static_cast<unsigned char>(text[pos]) - 0xE0u;
+  const unsigned second = static_cast<unsigned char>(text[pos + 1]) ^ 0x80u;
+  const unsigned third = static_cast<unsigned char>(text[pos + 2]) ^ 0x80u;
+  if (lead >= 16 || (second | third) >= 0x40) return 0;  // not a lead, or not continuations
+  const char32_t cp = (lead << 12) | (second << 6) | third;
+  return (kPlainThreeByte[cp / 64] >> (cp % 64)) & 1 ? cp : 0;
+}
 
 // `text` composed to NFC: `text` itself when it is NFC already (or when ICU
 // has no NFC data), otherwise `composed`.
@@ -132,6 +163,22 @@ constexpr std::array<bool, 256> kAsciiKept = [] {
   return kept;
 }();
 
+// The bytes of `word` (eight bytes, the first lowest) at which a run of
+// ASCII words ends, as the high bit of each: non-ASCII, white space, and a
+// space not followed by a kept byte (a space in the last byte counts: what
+// follows it is not in the word).
+constexpr std::uint64_t AsciiRunBreaks(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHigh = 0x80 * kOnes;
+  constexpr std::uint64_t kLow = 0x7F * kOnes;
+  const std::uint64_t high = word & kHigh;
+  const std::uint64_t low = word & kLow;  // seven bits a byte: no carry between bytes
+  const std::uint64_t layout = (low + 0x77 * kOnes) & ~(low + 0x72 * kOnes) & kHigh;  // 09..0D
+  const std::uint64_t space = ~((low ^ 0x20 * kOnes) + kLow) & kHigh;
+  const std::uint64_t not_kept = high | layout | space;
+  return high | layout | (space & ((not_kept >> 8) | (std::uint64_t{0x80} << 56)));
+}
+
 struct Collapsed {
   std::optional<std::string> text;  // nullopt: the text needs no change
   bool first_pass_needed = false;   // stopped at a character the first pass changes
@@ -160,17 +207,9 @@ class SpaceCollapser {
     while (pos < size) {
       const auto byte = static_cast<unsigned char>(text_[pos]);
       if (kAsciiKept[byte]) {
-        // A run of ASCII words kept as they are: the bulk of most text. One
-        // space between two of them stays as it is.
+        // A run of ASCII words kept as they are: the bulk of most text.
         Keep(pos, byte);
-        for (++pos; pos < size; ++pos) {
-          if (kAsciiKept[static_cast<unsigned char>(text_[pos])]) continue;
-          if (text_[pos] != ' ' || pos + 1 == size ||
-              !kAsciiKept[static_cast<unsigned char>(text_[pos + 1])]) {
-            break;
-          }
-          ++pos;
-        }
+        pos = EndOfAsciiWords(pos + 1);
         last_ = static_cast<unsigned char>(text_[pos - 1]);
         continue;
       }
@@ -183,17 +222,21 @@ class SpaceCollapser {
         ++pos;
         continue;
       }
-      internal::CodePoint c = internal::DecodeAt(text_, pos);
-      if (IsPlainIdeograph(c.value)) {  // a run of ideographs: the bulk of CJK text
-        Keep(pos, c.value);
-        for (internal::CodePoint next = internal::DecodeAt(text_, c.end);
-             IsPlainIdeograph(next.value); next = internal::DecodeAt(text_, next.end)) {
-          c = next;
+      if (pos + 2 < size) {
+        if (char32_t cp = PlainThreeByteAt(text_, pos)) {
+          // A run of plain CJK characters and punctuation: the bulk of CJK
+          // text. Only the first can follow white space.
+          Keep(pos, cp);
+          for (pos += 3; pos + 2 < size; pos += 3) {
+            const char32_t next = PlainThreeByteAt(text_, pos);
+            if (next == 0) break;
+            cp = next;
+          }
+          last_ = cp;
+          continue;
         }
-        last_ = c.value;
-        pos = c.end;
-        continue;
       }
+      const internal::CodePoint c = internal::DecodeAt(text_, pos);
       if (check_first_pass) {
         if (Changes(c.value)) {
           result.first_pass_needed = true;
@@ -222,6 +265,42 @@ class SpaceCollapser {
 
  private:
   static constexpr std::size_t kNone = std::string_view::npos;
+
+  // The end of the run of kept ASCII bytes from `pos`, a single space
+  // between two of them included. Eight bytes at a time where it can: a
+  // branch per byte would be mispredicted at about every space.
+  std::size_t EndOfAsciiWords(std::size_t pos) const {
+    const std::size_t size = text_.size();
+    while (pos < size) {
+      if (pos + 8 <= size) {
+        const std::uint64_t breaks = AsciiRunBreaks(Load8(pos));
+        if (breaks == 0) {
+          pos += 8;
+          continue;
+        }
+        pos += static_cast<std::size_t>(std::countr_zero(breaks)) / 8;
+      }
+      if (kAsciiKept[static_cast<unsigned char>(text_[pos])]) {
+        ++pos;
+        continue;
+      }
+      if (text_[pos] != ' ' || pos + 1 == size ||
+          !kAsciiKept[static_cast<unsigned char>(text_[pos + 1])]) {
+        break;
+      }
+      pos += 2;
+    }
+    return pos;
+  }
+
+  // Eight bytes of the text from `pos`, the first in the lowest bits.
+  std::uint64_t Load8(std::size_t pos) const {
+    std::array<unsigned char, 8> bytes;
+    std::memcpy(bytes.data(), text_.data() + pos, 8);
+    std::uint64_t word = 0;
+    for (int i = 7; i >= 0; --i) word = (word << 8) | bytes[static_cast<std::size_t>(i)];
+    return word;  // one load where the machine is little-endian
+  }
 
   // White space at `pos`: it joins the run that is decided at its end.
   void Space(std::size_t pos) {

@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <random>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -197,6 +200,193 @@ Document OneParagraph(std::string text) {
   block.paragraph.text = std::move(text);
   doc.body.push_back(std::move(block));
   return doc;
+}
+
+// ---- The fast paths against the plain computation ------------------------
+
+// The cleaning spelled out plainly, from ICU's decoding, NFC and White_Space:
+// drop and fold code point by code point, compose, then split into words at
+// white space and join them with one space, or nothing between two CJK
+// characters. With `keep_layout`, '\t' and '\n' separate segments instead.
+std::string PlainClean(std::string_view text, bool keep_layout) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  icu::UnicodeString folded;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT_OR_FFFD(bytes, i, length, c);
+    const bool ignorable = (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF ||
+                           c == 0x00AD || (c >= 0x202A && c <= 0x202E) ||
+                           (c >= 0x2066 && c <= 0x2069) || c == 0x061C;
+    if (ignorable) continue;
+    if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + '0';
+    if (c >= 0xFF21 && c <= 0xFF3A) c = c - 0xFF21 + 'A';
+    if (c >= 0xFF41 && c <= 0xFF5A) c = c - 0xFF41 + 'a';
+    folded.append(c);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString composed =
+      icu::Normalizer2::getNFCInstance(status)->normalize(folded, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string out, segment_out;
+  bool any_content = false;
+  char32_t last = 0;  // the last character of the segment; 0 at its start
+  bool pending_space = false;
+  for (int32_t i = 0; i < composed.length();) {
+    const UChar32 c = composed.char32At(i);
+    i += U16_LENGTH(c);
+    if (keep_layout && (c == '\t' || c == '\n')) {
+      out.push_back(static_cast<char>(c));
+      last = 0;
+      pending_space = false;
+      continue;
+    }
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_SPACE_SEPARATOR) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && last != 0 && !(IsCjk(last) && IsCjk(static_cast<char32_t>(c)))) {
+      out.push_back(' ');
+    }
+    pending_space = false;
+    any_content = true;
+    icu::UnicodeString(c).toUTF8String(out);
+    last = static_cast<char32_t>(c);
+  }
+  return any_content ? out : "";
+}
+
+// Pieces that take each path of the collapse: ASCII words and single spaces
+// (eight bytes at a time), CJK and fullwidth punctuation runs, white space of
+// every kind, invisible characters, fullwidth forms, what NFC composes or
+// reorders, and broken UTF-8.
+constexpr std::string_view kPieces[] = {"a",
+                                        "Z",
+                                        "1",
+                                        ".",
+                                        "\x01",
+                                        "\x1F",
+                                        "abcdefg",
+                                        "ITU-T SG20",
+                                        " ",
+                                        "  ",
+                                        "\t",
+                                        "\n",
+                                        "\r",
+                                        "\v",
+                                        "\f",
+                                        "\u0085",
+                                        "\u00A0",
+                                        "\u1680",
+                                        "\u2002",
+                                        "\u200A",
+                                        "\u2028",
+                                        "\u202F",
+                                        "\u205F",
+                                        "\u3000",
+                                        "会",
+                                        "议",
+                                        "\u3400",
+                                        "\u9FFF",
+                                        "\u3001",
+                                        "\u3002",
+                                        "\u3029",
+                                        "\u3030",
+                                        "，",
+                                        "（",
+                                        "\uFF0F",
+                                        "\uFF1A",
+                                        "\uFF3B",
+                                        "\uFF40",
+                                        "\uFF5B",
+                                        "\uFFEF",
+                                        "\uFFF0",
+                                        "“",
+                                        "”",
+                                        "—",
+                                        "…",
+                                        "\u2010",
+                                        "\u2027",
+                                        "\u2030",
+                                        "\u205E",
+                                        "\u2060",
+                                        "\u206F",
+                                        "\u200B",
+                                        "\u200D",
+                                        "\u00AD",
+                                        "\uFEFF",
+                                        "\u202E",
+                                        "\u061C",
+                                        "\uFF10",
+                                        "\uFF19",
+                                        "\uFF21",
+                                        "\uFF3A",
+                                        "\uFF41",
+                                        "\uFF5A",
+                                        "e\u0301",
+                                        "\u0301",
+                                        "\u302A",
+                                        "\u302B",
+                                        "か",
+                                        "\u3099",
+                                        "\u1100",
+                                        "\u1161",
+                                        "\uAC00",
+                                        "\uF900",
+                                        "\u2000",
+                                        "\u2001",
+                                        "\u00E9",
+                                        "\u0439",
+                                        "\u0627\u0653",
+                                        "\U0001F600",
+                                        "\uFFFD",
+                                        "\xFF",
+                                        "\x80",
+                                        "\xE4\xBC",
+                                        "\xE4",
+                                        "\xED\xA0\x80",
+                                        "\xE0\x80\x80",
+                                        "\xE0\xA0\x80",
+                                        "\xEF\xBF\xBF",
+                                        "\xC3",
+                                        "\xF0\x9F\x98"};
+
+TEST(CleanText, FastPathsAgreeWithThePlainComputationOnRandomText) {
+  std::mt19937 random(20261126);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(0, 24);
+  for (int round = 0; round < 40000; ++round) {
+    std::string text;
+    for (int n = count(random); n > 0; --n) text.append(kPieces[piece(random)]);
+    ASSERT_EQ(CleanText(text), PlainClean(text, false)) << text;
+    Document doc = OneParagraph(text);
+    Normalize(doc);
+    ASSERT_EQ(doc.body[0].paragraph.text, PlainClean(text, true)) << text;
+  }
+}
+
+// Each piece at every offset of a long ASCII text, after CJK characters at
+// every alignment, and at either end: the eight-byte steps and the CJK loop
+// meet it wherever it sits, and stop short of the end of the text.
+TEST(CleanText, FastPathsAgreeWithThePlainComputationAtEveryAlignment) {
+  const std::string ascii = "Collective Letter 11/20 of ITU-T SG20";
+  const std::string cjk = "电信标准化局第号集体函“会议”，。";
+  for (std::string_view piece : kPieces) {
+    for (std::size_t at = 0; at <= ascii.size(); ++at) {
+      const std::string text = ascii.substr(0, at) + std::string(piece) + ascii.substr(at);
+      ASSERT_EQ(CleanText(text), PlainClean(text, false)) << text;
+    }
+    for (std::size_t at = 0; at <= cjk.size(); at += 3) {
+      for (std::string_view before : {"", "a", "ab", " ", "\u00A0"}) {
+        const std::string text =
+            std::string(before) + cjk.substr(0, at) + std::string(piece) + cjk.substr(at);
+        ASSERT_EQ(CleanText(text), PlainClean(text, false)) << text;
+        Document doc = OneParagraph(text + "\t" + text);
+        Normalize(doc);
+        ASSERT_EQ(doc.body[0].paragraph.text, PlainClean(text + "\t" + text, true)) << text;
+      }
+    }
+  }
 }
 
 TEST(Normalize, KeepsTabsAndLineBreaks) {
