@@ -142,7 +142,7 @@ TEST(FirstByteMayMatch, RefusesOnlyWhatCannotMatch) {
   }
 }
 
-// IsChineseNumeral reads a bitmap built from the switches that
+// IsChineseNumeral reads a bitmap built from a list of the characters that
 // IsChineseNumeralPlain asks: both agree on every code point.
 TEST(ChineseNumeral, BitmapAgreesWithTheSwitchesForEveryCodePoint) {
   int numerals = 0;
