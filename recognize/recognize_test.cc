@@ -900,6 +900,81 @@ TEST(ScanCleanWorkAndCount, AgreesWithCleanWorkForAndCountingByCodePoint) {
   }
 }
 
+// CleanWorkAndCount reads runs of three-byte characters apart: ideographs
+// four bytes at a time, the rest through its class table, leaving Latin,
+// Cyrillic and Arabic ones, overlong sequences and surrogates to the
+// character loop. Runs of every length at every offset, ending at the end
+// of the text or before a broken sequence, against the plain computations;
+// and CleanWorkFor, which skips ideographs the same way, against CleanText.
+TEST(ScanCleanWorkAndCount, ReadsRunsOfThreeByteCharactersAsByCodePoint) {
+  const scan::StopwordIndex index = EveryStopword();
+  // Han and beside it, the punctuation of Chinese text, the ideographic
+  // space, Han marks, combining marks, jamo, Latin and Cyrillic and Arabic
+  // letters of three bytes, invisible characters, other scripts, ASCII,
+  // broken sequences, surrogates and overlong ones.
+  std::vector<std::string> pieces;
+  for (std::string_view piece :
+       {"中", "文", "\u4e00", "\u9fff", "\u4dff", "\ua000", "\u3400", "\uf900"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece : {"，", "。", "、", "“", "”", "（", "）", "：", "《"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece :
+       {"\u3000", "\u3005", "\u3007", "\u3021", "\u302a", "\u1100", "\ud7a3"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece :
+       {"\uff21", "\uff41", "\u1e00", "\u2c60", "\uff10", "\ua640", "\u2de0", "\ufb50", "\ufe70"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece :
+       {"\u0800", "\u0fff", "\ue000", "\ufeff", "\ufffd", "\u200b", "\u00ad"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece :
+       {"é", "и", "ب", "\U00020000", "a", "x", "7", " ", "  ", "\t", "\n", "the", "la"}) {
+    pieces.emplace_back(piece);
+  }
+  for (std::string_view piece : {"\xe4\xb8", "\xe4", "\xb8", "\xef\xbf", "\xf0\x9f", "\xff",
+                                 "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\xaf", "\xe0\xa0\x80"}) {
+    pieces.emplace_back(piece);
+  }
+  std::mt19937 random(34);
+  int none = 0, white_space = 0;
+  for (int n = 0; n < 200000; ++n) {
+    const std::string text = RandomText(random, pieces, static_cast<int>(random() % 16));
+    ExpectCountsAndWorkAsPlain(text, index);
+    switch (scan::CleanWorkFor(text)) {
+      case scan::CleanWork::kNone:
+        ++none;
+        ASSERT_EQ(CleanText(text), text) << HexBytes(text);
+        break;
+      case scan::CleanWork::kWhiteSpace:
+        ++white_space;
+        ASSERT_EQ(scan::CollapseWhiteSpace(text), CleanText(text)) << HexBytes(text);
+        break;
+      case scan::CleanWork::kFull:
+        break;
+    }
+  }
+  EXPECT_GT(none, 100);
+  EXPECT_GT(white_space, 100);
+  // Long runs of ideographs, at every offset and length, with one other
+  // character inside or after them.
+  for (std::size_t offset = 0; offset < 4; ++offset) {
+    for (std::size_t length = 0; length < 12; ++length) {
+      for (std::string other : {"", "，", "a", " ", "\xe4\xb8", "\uff21", "\ua640", "\u3000"}) {
+        std::string ideographs;
+        for (std::size_t k = 0; k < length; ++k) ideographs += k % 2 == 0 ? "中" : "\u9fa5";
+        const std::string text = std::string(offset, 'x') + ideographs + other + ideographs;
+        ExpectCountsAndWorkAsPlain(text, index);
+        ExpectCountsAndWorkAsPlain(text.substr(0, text.size() - 1), index);
+      }
+    }
+  }
+}
+
 // Every bullet tried in turn, as before the first-byte test.
 TEST(ScanBullets, StripBulletAgreesWithTryingEveryBullet) {
   std::mt19937 random(9);

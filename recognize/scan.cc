@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <cstdint>
@@ -407,8 +408,22 @@ bool IsHanAt(const unsigned char* bytes, std::size_t size, std::size_t i) {
          (lead != 0xE4 || second >= 0xB8);
 }
 
-// The index after the run of such ideographs from `i`.
-std::size_t SkipHan(const unsigned char* bytes, std::size_t size, std::size_t i) {
+// The index after the run of such ideographs from `i`. Inlined: the two
+// hottest scans call it for every run of Chinese text.
+[[gnu::always_inline]] inline std::size_t SkipHan(const unsigned char* bytes, std::size_t size,
+                                                  std::size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    // With four bytes readable, one test a character: read big-endian, the
+    // three bytes of a well-formed sequence order as their code points.
+    for (; i + 4 <= size; i += 3) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      const std::uint32_t sequence = __builtin_bswap32(word) >> 8;
+      if ((sequence - 0xE4B880u > 0xE9BFBFu - 0xE4B880u) | ((sequence & 0xC0C0u) != 0x8080u)) {
+        return i;
+      }
+    }
+  }
   while (IsHanAt(bytes, size, i)) i += 3;
   return i;
 }
@@ -460,6 +475,76 @@ CleanWork CleanWorkFor(std::string_view text) {
   if (IsAsciiWhiteSpace(previous)) work = CleanWork::kWhiteSpace;  // trailing
   return work;
 }
+
+namespace {
+
+// What CleanWorkAndCount needs to know of a code point beyond ASCII, as
+// bits: the script it counts for, whether CleanWorkFor passes it (white
+// space is ASCII: none of these is) and whether it is CJK. Looked up in a
+// table rather than found through range lists and ICU at every character.
+enum CodePointClass : std::uint8_t {
+  kHanClass = 1,
+  kCyrillicClass = 2,
+  kArabicClass = 4,
+  kLatinClass = 8,
+  kUncleanClass = 16,  // CleanWorkFor returns kFull for it
+  kCjkClass = 32,
+  // Below U+0800 (an overlong three-byte sequence) or a surrogate: what
+  // CleanWorkAndCount's run of three-byte characters decodes but leaves.
+  kNotThreeByteClass = 64,
+  kKnownClass = 128,  // set in every class: 0 is a table entry not yet found
+};
+
+// What a run of three-byte characters leaves to the character loop: a
+// Latin letter goes on a word; Cyrillic and Arabic, rare in three bytes,
+// are not counted in the run; and a table entry not yet found.
+constexpr unsigned kLeavesRun =
+    kLatinClass | kCyrillicClass | kArabicClass | kNotThreeByteClass | kKnownClass;
+
+std::uint8_t FindClass(char32_t c) {
+  unsigned bits = kKnownClass;
+  switch (ScriptOf(c)) {
+    case Script::kHan:
+      bits |= kHanClass;
+      break;
+    case Script::kCyrillic:
+      bits |= kCyrillicClass;
+      break;
+    case Script::kArabic:
+      bits |= kArabicClass;
+      break;
+    case Script::kLatin:
+      bits |= kLatinClass;
+      break;
+    case Script::kOther:
+      break;
+  }
+  if (!IsCleanCodePoint(c)) bits |= kUncleanClass;
+  if (IsCjk(c)) bits |= kCjkClass;
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) bits |= kNotThreeByteClass;
+  return static_cast<std::uint8_t>(bits);
+}
+
+// The classes of the BMP, each found the first time it is asked for (a
+// letter uses a few thousand code points of the 65,536). Atomic, as the
+// workers share it: relaxed, as every worker would store the same value.
+constinit std::atomic<std::uint8_t> bmp_classes[0x10000] = {};
+
+// The class of a code point of the BMP from 0x80, or 0 when not yet found.
+std::uint8_t KnownClassOf(char32_t c) { return bmp_classes[c].load(std::memory_order_relaxed); }
+
+// The class of `c` >= 0x80 (U+FFFD for a broken sequence).
+std::uint8_t ClassOf(char32_t c) {
+  if (c >= 0x10000) return FindClass(c);  // rare: not kept
+  std::uint8_t bits = KnownClassOf(c);
+  if (bits == 0) {
+    bits = FindClass(c);
+    bmp_classes[c].store(bits, std::memory_order_relaxed);
+  }
+  return bits;
+}
+
+}  // namespace
 
 void StopwordIndex::Add(std::string_view word, std::size_t language) {
   if (word.empty()) return;  // a word read is never empty
@@ -517,19 +602,29 @@ class CleanWorkReader {
     last_content_ = bytes[7] != ' ' ? bytes[7] : bytes[6];  // no two spaces in a row
   }
 
-  // A code point from 0x80 as DecodeAt reads it: U+FFFD for a broken
-  // sequence, where CleanWorkFor finds work, as it does for U+FFFD itself
-  // and for every code point beyond the BMP (none is clean).
-  void Other(char32_t c) {
-    if (!IsCleanCodePoint(c)) {
+  // A code point from 0x80 as DecodeAt reads it, and its class: U+FFFD for
+  // a broken sequence, where CleanWorkFor finds work, as it does for U+FFFD
+  // itself and for every code point beyond the BMP (none is clean).
+  void Other(char32_t c, unsigned bits) {
+    Run([bits] { return bits; }, c, bits);
+  }
+
+  // Characters from 0x80 one after another, none white space: what gives
+  // the first one's class (asked only after white space), the last one,
+  // and the classes of all OR-ed. Only the first can follow white space,
+  // and only the last is read after them.
+  template <typename FirstBits>
+  void Run(FirstBits first_bits, char32_t last, unsigned all_bits) {
+    if ((all_bits & kUncleanClass) != 0) {
       work_ = CleanWork::kFull;
       return;
     }
     // The space between two CJK characters is removed.
-    if (IsAsciiWhiteSpace(previous_) && last_content_ >= 0x80 && IsCjk(last_content_) && IsCjk(c)) {
+    if (IsAsciiWhiteSpace(previous_) && last_content_ >= 0x80 &&
+        (ClassOf(last_content_) & kCjkClass) != 0 && (first_bits() & kCjkClass) != 0) {
       work_ = CleanWork::kWhiteSpace;
     }
-    previous_ = last_content_ = c;
+    previous_ = last_content_ = last;
   }
 
   CleanWork Finish() const {
@@ -621,23 +716,54 @@ CleanWork CleanWorkAndCount(std::string_view text, const StopwordIndex& stopword
       }
       continue;
     }
+    // A run of three-byte characters: Chinese text with its punctuation.
+    // Ideographs are told from their bytes; the others are looked up in
+    // the class table, which has the few the run leaves to the loop below.
+    const std::size_t run = i;
+    unsigned run_bits = 0;
+    std::size_t han = 0;
+    for (;;) {
+      const std::size_t ideographs = i;
+      i = SkipHan(bytes, text.size(), i);
+      han += (i - ideographs) / 3;
+      if (i + 3 > text.size()) break;
+      const unsigned lead = bytes[i], second = bytes[i + 1], third = bytes[i + 2];
+      // A lead byte E0..EF and two continuation bytes, tested at once: a
+      // code point of the class table, whose classes of the overlong ones
+      // and the surrogates make them leave the run.
+      const unsigned off =
+          ((lead & 0xF0u) ^ 0xE0u) | ((second & 0xC0u) ^ 0x80u) | ((third & 0xC0u) ^ 0x80u);
+      if (off != 0) break;
+      const unsigned bits =
+          KnownClassOf(((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+      if (((bits ^ kKnownClass) & kLeavesRun) != 0) break;
+      han += bits & kHanClass;
+      run_bits |= bits;
+      i += 3;
+    }
+    if (i != run) {
+      counts.han += han;
+      end_word();
+      if (clean.work() != CleanWork::kFull) {
+        auto first_bits = [&] {
+          std::size_t next = 0;
+          return ClassOf(DecodeAt(text, run, &next));
+        };
+        std::size_t next = 0;
+        clean.Run(first_bits, DecodeAt(text, i - 3, &next), run_bits);
+      }
+      continue;
+    }
+    // Any other character, one at a time.
     std::size_t next = 0;
     const char32_t c = DecodeAt(text, i, &next);
     i = next;
-    if (clean.work() != CleanWork::kFull) clean.Other(c);
-    const Script script = ScriptOf(c);
-    if (script == Script::kHan) {
-      ++counts.han;
-      // The ideographs that follow, most of Chinese text, counted at once.
-      // For the cleaning they are clean CJK characters, and `c`, Han, is
-      // CJK as the last of them is: the only one that matters after them.
-      const std::size_t run = (SkipHan(bytes, text.size(), i) - i) / 3;
-      counts.han += run;
-      i += 3 * run;
-    }
-    if (script == Script::kCyrillic) ++counts.cyrillic;
-    if (script == Script::kArabic) ++counts.arabic;
-    if (script == Script::kLatin) {
+    const unsigned bits = ClassOf(c);
+    if (clean.work() != CleanWork::kFull) clean.Other(c, bits);
+    counts.han += bits & kHanClass;
+    counts.cyrillic += (bits & kCyrillicClass) >> 1;
+    counts.arabic += (bits & kArabicClass) >> 2;
+    if ((bits & kLatinClass) != 0) {
       ++counts.latin;
       add_to_word('?');  // no stopword has an accented letter
     } else {
