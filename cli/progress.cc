@@ -68,15 +68,17 @@ void Progress::Note(std::string_view line) {
 }
 
 std::string Progress::BarLine(const Counts& counts, double seconds) const {
-  std::string text = " " + std::to_string(counts.done) + "/" + std::to_string(counts.total) +
-                     (counts.total_known ? "" : "+");
+  // Built by appends: GCC 12 warns falsely (-Wrestrict) on "literal" + string.
+  std::string text = " ";
+  text.append(std::to_string(counts.done)).append("/").append(std::to_string(counts.total));
+  if (!counts.total_known) text += '+';
   if (counts.total_known && counts.total > 0) {
-    text += " " + std::to_string(counts.done * 100 / counts.total) + "%";
+    text.append(" ").append(std::to_string(counts.done * 100 / counts.total)).append("%");
   }
-  text += "  " + Rate(counts.done, seconds);
+  text.append("  ").append(Rate(counts.done, seconds));
   const std::string eta = Eta(counts, seconds);
-  text += "  ETA " + (eta.empty() ? std::string("-") : eta);
-  text += "  errors " + std::to_string(counts.failed);
+  text.append("  ETA ").append(eta.empty() ? std::string("-") : eta);
+  text.append("  errors ").append(std::to_string(counts.failed));
   // The bar takes what the terminal has left, so the line never wraps.
   const int room = TerminalWidth() - 1 - static_cast<int>(text.size()) - 2;
   if (room < 10) return text.substr(1, static_cast<std::size_t>(TerminalWidth() - 1));
@@ -86,8 +88,12 @@ std::string Progress::BarLine(const Counts& counts, double seconds) const {
     filled = static_cast<int>(static_cast<double>(width) * static_cast<double>(counts.done) /
                               static_cast<double>(counts.total));
   }
-  return "[" + std::string(static_cast<std::size_t>(filled), '#') +
-         std::string(static_cast<std::size_t>(width - filled), '.') + "]" + text;
+  std::string line = "[";
+  line.append(static_cast<std::size_t>(filled), '#')
+      .append(static_cast<std::size_t>(width - filled), '.')
+      .append("]")
+      .append(text);
+  return line;
 }
 
 void Progress::Update(const Counts& counts) {
