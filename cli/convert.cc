@@ -7,12 +7,17 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <new>
 
 #include "normalize/normalize.h"
 #include "recognize/recognize.h"
 
 namespace missive {
 namespace {
+
+constexpr const char* kOutOfMemory =
+    "out of memory while converting: the document needs more memory than the machine had "
+    "free; convert it alone, with fewer workers (-j)";
 
 bool HasTextExtension(std::string_view path) {
   auto ends_with = [&](std::string_view suffix) {
@@ -36,23 +41,7 @@ LetterRecord ErrorRecord(Error error, const std::string& path, std::string_view 
   return record;
 }
 
-}  // namespace
-
-LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
-                          const ConvertOptions& options, std::string sha256) {
-  Result<Document> document = Extract(bytes, path, options.extract);
-  if (!document.ok()) {
-    return ErrorRecord(document.error(), path, bytes, HasTextExtension(path) ? "text" : "docx");
-  }
-  Normalize(*document);
-  LetterRecord record = Recognize(*document);
-  record.id = sha256.empty() ? Sha256Hex(bytes) : std::move(sha256);
-  record.source = {path, bytes.size(), record.id,
-                   document->format == SourceFormat::kText ? "text" : "docx"};
-  return record;
-}
-
-Result<std::string_view> ReadInputFile(const std::string& path, std::string* buffer) {
+Result<std::string_view> ReadInputFileUnguarded(const std::string& path, std::string* buffer) {
   // Opened without blocking (a FIFO would wait for a writer) and checked on
   // the descriptor itself, so what is read is what was checked.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -102,6 +91,39 @@ Result<std::string_view> ReadInputFile(const std::string& path, std::string* buf
     used += static_cast<std::size_t>(n);
   }
   return std::string_view(bytes.data(), used);
+}
+
+}  // namespace
+
+LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
+                          const ConvertOptions& options, std::string sha256) {
+  // A failed allocation (a document too large for the memory the machine
+  // has left) is this file's error, not the end of the batch. By the time
+  // the handler runs, what the conversion held has been freed.
+  try {
+    Result<Document> document = Extract(bytes, path, options.extract);
+    if (!document.ok()) {
+      return ErrorRecord(document.error(), path, bytes, HasTextExtension(path) ? "text" : "docx");
+    }
+    Normalize(*document);
+    LetterRecord record = Recognize(*document);
+    record.id = sha256.empty() ? Sha256Hex(bytes) : std::move(sha256);
+    record.source = {path, bytes.size(), record.id,
+                     document->format == SourceFormat::kText ? "text" : "docx"};
+    return record;
+  } catch (const std::bad_alloc&) {
+    return ErrorRecord(Error{ErrorCode::kIo, kOutOfMemory}, path, bytes,
+                       HasTextExtension(path) ? "text" : "docx");
+  }
+}
+
+Result<std::string_view> ReadInputFile(const std::string& path, std::string* buffer) {
+  try {
+    return ReadInputFileUnguarded(path, buffer);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kIo, "out of memory while reading " + path +
+                                     ": there was no room for the file's bytes"};
+  }
 }
 
 Result<std::string> ReadInputFile(const std::string& path) {

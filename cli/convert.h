@@ -17,7 +17,8 @@ struct ConvertOptions {
 
 // The record for bytes already in memory; `path` is reported as source.path
 // and its extension helps choose the reader. Never throws; a file that cannot
-// be read gives a record with status "error".
+// be read gives a record with status "error", and so does a failed allocation
+// ("io", out of memory).
 // `sha256`, when the caller hashed the bytes already, is used as the id.
 [[nodiscard]] LetterRecord ConvertBytes(std::string_view bytes, const std::string& path,
                                         const ConvertOptions& options = {},

@@ -278,7 +278,10 @@ Result<std::unique_ptr<ZipPackage>> ZipPackage::Open(std::string_view bytes,
     return ZipError(code, bytes, "the zip archive");
   }
   zip_error_fini(&error);
+  // Held here until the package owns it, as making the package may fail.
+  std::unique_ptr<zip_t, void (*)(zip_t*)> held_zip(zip, zip_discard);
   std::unique_ptr<ZipPackage> package(new ZipPackage(zip, bytes, options));
+  held_zip.release();
 
   const zip_int64_t entries = zip_get_num_entries(zip, 0);
   if (entries < 0 || static_cast<std::uint64_t>(entries) > options.max_zip_entries) {
