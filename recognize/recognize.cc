@@ -121,6 +121,8 @@ struct TableWords {
   scan::WordSet event_markers;     // as written
   scan::WordSet opening_words;     // in any case
   scan::WordSet agenda_words;      // as written
+  scan::WordSet event_words;       // in any case
+  scan::WordSet deadline_actions;  // in any case
 };
 
 const TableWords& WordsOf(const LanguageTable& table) {
@@ -135,11 +137,73 @@ const TableWords& WordsOf(const LanguageTable& table) {
       words.event_markers.Add(source.event_markers, /*fold=*/false);
       words.opening_words.Add(source.opening_words, /*fold=*/true);
       words.agenda_words.Add(source.agenda_words, /*fold=*/false);
+      words.event_words.Add(source.event_words, /*fold=*/true);
+      words.deadline_actions.Add(source.deadline_actions, /*fold=*/true);
     }
     return compiled;
   }();
   return all[static_cast<std::size_t>(&table - LanguageTables().data())];
 }
+
+// The item labels of a table, for the scanners.
+scan::ItemLabelRules LabelRulesOf(const LanguageTable& table) {
+  scan::ItemLabelRules rules;
+  rules.chinese_numerals = table.chinese_item_numerals;
+  rules.roman_numerals = table.roman_item_numerals;
+  rules.marks = table.item_marks;
+  rules.brackets = table.item_brackets;
+  return rules;
+}
+
+// Levels and parents of agenda items from their labels, in reading order.
+// Dotted numbers say their depth below their first part ("7.1" is under
+// "7", "二.1" under "二"). Other kinds of label nest as outlines are
+// written: a kind first seen goes one level below the item before it
+// ("二、" then "（一）"), and a kind seen before returns to its level,
+// closing the levels below. A list of one kind of label is as flat as its
+// numbers say.
+class Outline {
+ public:
+  AgendaItem Make(const scan::ItemLabel& label, std::span<const std::string_view> title_lines) {
+    AgendaItem item;
+    item.number = std::string(label.number);
+    const auto dots =
+        static_cast<std::size_t>(std::count(label.number.begin(), label.number.end(), '.'));
+    auto known = std::find_if(bases_.begin(), bases_.end(),
+                              [&](const Base& base) { return base.style == label.style; });
+    std::size_t base = 1;
+    if (known != bases_.end()) {
+      base = known->level;
+      // The kinds first seen below it are placed anew when they come back.
+      std::erase_if(bases_, [&](const Base& other) { return other.level > base; });
+    } else {
+      base = latest_.size() + 1;
+      bases_.push_back({label.style, base});
+    }
+    const std::size_t level = base + dots;
+    item.level = static_cast<int>(level);
+    if (std::size_t dot = label.number.rfind('.'); dot != std::string_view::npos) {
+      item.parent = std::string(label.number.substr(0, dot));
+    } else if (level >= 2 && latest_.size() >= level - 1) {
+      item.parent = latest_[level - 2];
+    }
+    latest_.resize(level);
+    latest_[level - 1] = item.number;
+    for (std::string_view line : title_lines) {
+      if (!item.title.empty()) item.title += "\n";
+      item.title += line;
+    }
+    return item;
+  }
+
+ private:
+  struct Base {
+    scan::LabelStyle style;
+    std::size_t level;  // of its undotted labels
+  };
+  std::vector<Base> bases_;
+  std::vector<OptString> latest_;  // the number of the latest item at each level
+};
 
 class Recognizer {
  public:
@@ -152,6 +216,7 @@ class Recognizer {
     DetectLanguage();
     table_ = &TableFor(language_);
     words_ = &WordsOf(*table_);
+    label_rules_ = LabelRulesOf(*table_);
     record_.language = language_;
     record_.properties = doc_.properties;
     FindLandmarks();
@@ -914,6 +979,7 @@ class Recognizer {
   // ---- Deadlines ---------------------------------------------------------------
 
   void ReadDeadlines() {
+    deadline_lines_.assign(lines_.size(), false);
     std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
     bool in_section = false;  // after a "deadlines" heading, while date-led lines follow
     std::string row_text, row_clean;
@@ -931,13 +997,16 @@ class Recognizer {
         text = line.text();
       }
       if (Trim(text).empty()) continue;
-      if (in_section && AddDateLedDeadline(text)) continue;
+      if (in_section && AddDateLedDeadline(text)) {
+        deadline_lines_[i] = true;
+        continue;
+      }
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
       std::string_view clean = line.clean_text;
       if (line.InTable()) clean = CleanRowText(line.block, line.row, text, row_clean);
       in_section = scan::AtMostCodePoints(clean, 40) && words_->deadline_words.AnyIn(clean);
-      if (!in_section) AddSentenceDeadlines(clean);
+      if (in_section || AddSentenceDeadlines(clean)) deadline_lines_[i] = true;
     }
   }
 
@@ -989,10 +1058,11 @@ class Recognizer {
     return true;
   }
 
-  // "请于2021年4月16日前注册", "no later than 4 May 2021".
-  void AddSentenceDeadlines(std::string_view paragraph) {
+  // "请于2021年4月16日前注册", "no later than 4 May 2021". Whether it found one.
+  bool AddSentenceDeadlines(std::string_view paragraph) {
     // Most paragraphs need no date grammar: no number, or no marker.
-    if (!scan::MayHoldNumber(paragraph) || !HasDeadlineMarker(paragraph)) return;
+    if (!scan::MayHoldNumber(paragraph) || !HasDeadlineMarker(paragraph)) return false;
+    bool found = false;
     for (const scan::Piece& piece : scan::Sentences(paragraph)) {
       std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
       // IsDeadlineDate looks for a marker inside the sentence.
@@ -1000,9 +1070,11 @@ class Recognizer {
       for (const DateMatch& date : Dates(sentence)) {
         if (!IsDeadlineDate(sentence, date)) continue;
         AddDeadline(date.last.value_or(date.start), Clean(scan::StripBullet(sentence)));
+        found = true;
         break;
       }
     }
+    return found;
   }
 
   // A marker after the date as written, or one before it in any case.
@@ -1053,56 +1125,223 @@ class Recognizer {
     for (std::size_t i = start; i < first_annex_; ++i) {
       if (lines_[i].InTable()) continue;
       std::string_view paragraph = lines_[i].clean_text;
-      // An event's sentence has a date, so a number, and a marker: so has its
-      // paragraph. Most have neither.
-      if (!scan::MayHoldNumber(paragraph) || !words_->event_markers.AnyIn(paragraph)) continue;
-      std::vector<scan::Piece> sentences = scan::Sentences(paragraph);
-      std::optional<std::vector<scan::UrlMatch>> urls;  // found when an event needs them
-      for (std::size_t s = 0; s < sentences.size(); ++s) {
-        std::string_view sentence =
-            paragraph.substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
-        std::size_t marker = kNone;
-        for (std::string_view word : table_->event_markers) {
-          std::size_t at = scan::Find(sentence, word);
-          if (at != std::string_view::npos && at < marker) marker = at;
+      // An event has a date, so a number: so has its paragraph.
+      if (!scan::MayHoldNumber(paragraph)) continue;
+      const std::size_t found = record_.events.size();
+      // A sentence with a marker ("…将于2021年4月21日举办"); most have none.
+      if (words_->event_markers.AnyIn(paragraph)) ReadMarkedEvents(paragraph);
+      if (record_.events.size() == found) ReadDateLedEvent(i);
+    }
+  }
+
+  // The events of a paragraph holding an event marker: the title is the
+  // named thing before it.
+  void ReadMarkedEvents(std::string_view paragraph) {
+    std::vector<scan::Piece> sentences = scan::Sentences(paragraph);
+    std::optional<std::vector<scan::UrlMatch>> urls;  // found when an event needs them
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      std::string_view sentence =
+          paragraph.substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
+      std::size_t marker = kNone;
+      for (std::string_view word : table_->event_markers) {
+        std::size_t at = scan::Find(sentence, word);
+        if (at != std::string_view::npos && at < marker) marker = at;
+      }
+      if (marker == kNone || marker == 0) continue;
+      const std::vector<DateMatch>& dates = Dates(sentence);
+      if (dates.empty()) continue;
+      const DateMatch& date = dates.front();
+      if (IsTheMeeting(sentence, date)) continue;
+      Event event;
+      event.title = Clean(scan::StripBullet(sentence.substr(0, marker)));
+      event.date = scan::IsoDate(date.start);
+      std::vector<TimeMatch> times = FindTimes(sentence, language_);
+      if (!times.empty()) {
+        std::optional<std::string> zone = FindTimeZone(sentence, language_);
+        event.start = FormatDateTime(date.start, times.front().start, zone);
+        if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
+        event.timezone = zone;
+        if (!zone)
+          Warn("timezone-not-stated",
+               "an event's time names no time zone; written without a UTC offset");
+      }
+      // The registration link may follow in the next sentence of the paragraph.
+      std::size_t window_end = paragraph.size();
+      for (std::size_t t = s + 1; t < sentences.size(); ++t) {
+        std::string_view later =
+            paragraph.substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
+        if (words_->event_markers.AnyIn(later) && !Dates(later).empty()) {
+          window_end = sentences[t].begin;
+          break;
         }
-        if (marker == kNone || marker == 0) continue;
-        const std::vector<DateMatch>& dates = Dates(sentence);
-        if (dates.empty()) continue;
-        const DateMatch& date = dates.front();
-        if (IsTheMeeting(sentence, date)) continue;
-        Event event;
-        event.title = Clean(scan::StripBullet(sentence.substr(0, marker)));
-        event.date = scan::IsoDate(date.start);
-        std::vector<TimeMatch> times = FindTimes(sentence, language_);
-        if (!times.empty()) {
-          std::optional<std::string> zone = FindTimeZone(sentence, language_);
-          event.start = FormatDateTime(date.start, times.front().start, zone);
-          if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
-          event.timezone = zone;
-          if (!zone) Warn("timezone-not-stated", "an event's time names no time zone; written without a UTC offset");
+      }
+      if (!urls) urls = scan::FindUrls(paragraph);
+      for (const scan::UrlMatch& url : *urls) {
+        if (url.begin >= sentences[s].begin && url.begin < window_end) {
+          event.url = url.url;
+          break;
         }
-        // The registration link may follow in the next sentence of the paragraph.
-        std::size_t window_end = paragraph.size();
-        for (std::size_t t = s + 1; t < sentences.size(); ++t) {
-          std::string_view later =
-              paragraph.substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
-          if (words_->event_markers.AnyIn(later) && !Dates(later).empty()) {
-            window_end = sentences[t].begin;
-            break;
-          }
+      }
+      event.text = std::string(scan::StripBullet(paragraph));
+      record_.events.push_back(std::move(event));
+    }
+  }
+
+  // A date-led list line with no marker: "• 2021年4月21日：新代表情况介绍会",
+  // "– 21 April 2021, 11:00–13:00 Geneva time: Newcomers' session". The
+  // letter lists dated happenings so: after the date (and its time) a
+  // colon, or a tab or dash, then a title naming a happening. A line read
+  // as a deadline is none, nor is a title leading with a deadline's action
+  // ("2021年4月16日：注册"), nor the meeting itself.
+  void ReadDateLedEvent(std::size_t i) {
+    if (deadline_lines_[i]) return;
+    const Line& line = lines_[i];
+    // Most paragraphs name no happening at all.
+    if (!words_->event_words.AnyIn(line.clean_text)) return;
+    std::string_view raw = scan::StripBullet(line.text());
+    // A date at the start of the first segment, as a date-led deadline; a
+    // date is short, so a long segment is cut (at a character's start).
+    std::string_view segment = raw.substr(0, raw.find_first_of("\t\n"));
+    if (segment.size() > 120) {
+      std::size_t cut = 120;
+      while (cut > 0 && (static_cast<unsigned char>(segment[cut]) & 0xC0) == 0x80) --cut;
+      segment = segment.substr(0, cut);
+    }
+    const std::vector<DateMatch>& dates = Dates(segment);
+    if (dates.empty() || dates.front().begin != 0) return;
+    const DateMatch date = dates.front();
+    std::string_view rest = raw.substr(date.end);
+    for (std::string_view marker : table_->deadline_after_date) {
+      if (rest.starts_with(marker)) return;  // "2021年4月16日前：…"
+    }
+    std::size_t title_from = TitleColon(rest);
+    if (title_from != kNone) {
+      // Only the time and zone stand between the date and the colon.
+      std::string_view lead = rest.substr(0, title_from);
+      if (!scan::AtMostCodePoints(lead, 48) || words_->event_words.AnyIn(lead)) return;
+    } else {
+      // "2021年4月21日\t–\t新代表情况介绍会": a tab or a dash after the date.
+      title_from = 0;
+      bool layout = false;
+      while (title_from < rest.size()) {
+        std::size_t next = 0;
+        char32_t c = scan::DecodeAt(rest, title_from, &next);
+        if (c == U'\t' || c == U'–' || c == U'—' || c == U'-') {
+          layout = true;
+        } else if (c != U' ') {
+          break;
         }
-        if (!urls) urls = scan::FindUrls(paragraph);
-        for (const scan::UrlMatch& url : *urls) {
-          if (url.begin >= sentences[s].begin && url.begin < window_end) {
-            event.url = url.url;
-            break;
-          }
+        title_from = next;
+      }
+      if (!layout) return;
+    }
+    std::string title = EventTitle(rest.substr(title_from));
+    if (title.empty()) return;
+    // The title's first clause names the happening, not an action to do.
+    std::string_view first_clause = title;
+    for (std::string_view stop : {"，", ",", "；", ";", "（", "("}) {
+      first_clause = first_clause.substr(0, scan::Find(first_clause, stop));
+    }
+    if (!words_->event_words.AnyIn(first_clause) || words_->deadline_actions.AnyIn(title)) return;
+    // The meeting itself, its opening, or a part of it named by its body.
+    if (IsTheMeeting(raw, date)) return;
+    if (meeting_start_ && !(date.start < *meeting_start_) && !(*meeting_end_ < date.start) &&
+        FindBody(title).at != kNone) {
+      return;
+    }
+    Event event;
+    event.title = std::move(title);
+    event.date = scan::IsoDate(date.start);
+    std::string_view text = scan::StripBullet(line.clean_text);
+    std::vector<scan::Piece> sentences = scan::Sentences(text);
+    std::string_view first = sentences.empty() ? text : text.substr(0, sentences.front().end);
+    std::vector<TimeMatch> times = FindTimes(first, language_);
+    if (!times.empty()) {
+      std::optional<std::string> zone = FindTimeZone(first, language_);
+      event.start = FormatDateTime(date.start, times.front().start, zone);
+      if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
+      event.timezone = zone;
+      if (!zone)
+        Warn("timezone-not-stated",
+             "an event's time names no time zone; written without a UTC offset");
+    }
+    event.url = EventUrl(i);
+    event.text = std::string(text);
+    record_.events.push_back(std::move(event));
+  }
+
+  // The byte after the colon that ends the date and time before a title
+  // ("…11:00–13:00 Geneva time: Newcomers' session"), or kNone: not one
+  // between digits (11:00) nor one of a URL (https://).
+  static std::size_t TitleColon(std::string_view text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (text.substr(at, 3) == "：") return at + 3;
+      if (text[at] != ':') continue;
+      bool in_time = at > 0 && at + 1 < text.size() &&
+                     scan::IsAsciiDigit(static_cast<unsigned char>(text[at - 1])) &&
+                     scan::IsAsciiDigit(static_cast<unsigned char>(text[at + 1]));
+      if (text.substr(at + 1, 2) == "//" || in_time) continue;
+      return at + 1;
+    }
+    return kNone;
+  }
+
+  // The title of a date-led event from the text after its date: up to the
+  // end of its first sentence, a tab or a URL; a lead-in to the URL
+  // ("，注册：", ". Register at:") is left out.
+  std::string EventTitle(std::string_view text) const {
+    text = text.substr(0, text.find_first_of("\t\n"));
+    std::vector<scan::UrlMatch> urls = scan::FindUrls(text);
+    bool before_url = !urls.empty();
+    if (before_url) text = text.substr(0, urls.front().begin);
+    std::vector<scan::Piece> sentences = scan::Sentences(text);
+    if (sentences.size() > 1) {
+      text = text.substr(0, sentences.front().end);
+      before_url = false;
+    }
+    text = Trim(text);
+    if (before_url && (text.ends_with(":") || text.ends_with("："))) {
+      // The last clause leads into the URL: the title ends before it.
+      std::size_t cut = 0;
+      for (std::string_view stop : {"，", ",", "；", ";", "（", "(", "。", ". "}) {
+        std::size_t at = text.rfind(stop);
+        if (at != std::string_view::npos && at > cut) cut = at;
+      }
+      text = text.substr(0, cut);
+    }
+    std::string title = Clean(text);
+    // Trailing separators and full stops are layout, not the title.
+    for (bool trimmed = true; trimmed && !title.empty();) {
+      trimmed = false;
+      for (std::string_view end : {"，", ",", "；", ";", "：", ":", "。", ".", " "}) {
+        if (title.ends_with(end)) {
+          title.resize(title.size() - end.size());
+          trimmed = true;
         }
-        event.text = std::string(scan::StripBullet(paragraph));
-        record_.events.push_back(std::move(event));
       }
     }
+    return title;
+  }
+
+  // The registration link of a date-led event: the first URL or link of
+  // its line, else of the next line when that is a short line with a URL
+  // and no date of its own ("Registration: https://…").
+  OptString EventUrl(std::size_t i) {
+    auto url_of = [](const Line& line) -> OptString {
+      std::vector<scan::UrlMatch> urls = scan::FindUrls(line.clean_text);
+      if (!urls.empty()) return urls.front().url;
+      for (const Hyperlink& link : line.paragraph->links) {
+        if (std::optional<std::string> url = scan::WebUrl(link.target)) return url;
+      }
+      return std::nullopt;
+    };
+    if (OptString url = url_of(lines_[i])) return url;
+    std::size_t next = i + 1;
+    while (next < first_annex_ && Trim(lines_[next].text()).empty()) ++next;
+    if (next >= first_annex_ || lines_[next].InTable()) return std::nullopt;
+    std::string_view text = lines_[next].clean_text;
+    if (!scan::AtMostCodePoints(text, 200) || !Dates(text).empty()) return std::nullopt;
+    return url_of(lines_[next]);
   }
 
   // ---- Annexes and agenda -------------------------------------------------------
@@ -1180,6 +1419,7 @@ class Recognizer {
     // buffers serve every row.
     std::string number_text;
     std::vector<std::string_view> title_lines, second_cell, third_cell;
+    Outline outline;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       int row = static_cast<int>(r);
       number_text.clear();
@@ -1201,13 +1441,13 @@ class Recognizer {
       if (number_text.empty() && first_number_line) {
         number_text = first_number_line->paragraph->list_label;
       }
-      std::optional<std::string_view> number = scan::ItemNumber(number_text);
+      std::optional<scan::ItemLabel> number = scan::ParseItemLabel(number_text, label_rules_);
       title_lines.assign(second_cell.begin(), second_cell.end());
       const std::vector<std::string_view>* documents = &third_cell;
       int documents_cell = 2;
       // "1 会议开幕" in one cell: number and title together, documents next.
-      std::optional<std::pair<std::string_view, std::string_view>> split;
-      if (!number) split = scan::SplitItemNumber(number_text);
+      std::optional<std::pair<scan::ItemLabel, std::string_view>> split;
+      if (!number) split = scan::SplitItemLabel(number_text, label_rules_);
       if (split) {
         number = split->first;
         title_lines.assign(1, split->second);
@@ -1224,27 +1464,13 @@ class Recognizer {
         }
         continue;
       }
-      AgendaItem item = MakeItem(*number, title_lines);
+      AgendaItem item = outline.Make(*number, title_lines);
       if (table.rows[r].cells.size() > static_cast<std::size_t>(documents_cell)) {
         ReadDocuments(*documents, item);
       }
       items.push_back(std::move(item));
     }
     return items;
-  }
-
-  static AgendaItem MakeItem(std::string_view number,
-                             std::span<const std::string_view> title_lines) {
-    AgendaItem item;
-    item.number = std::string(number);
-    item.level = 1 + static_cast<int>(std::count(number.begin(), number.end(), '.'));
-    std::size_t dot = number.rfind('.');
-    if (dot != std::string_view::npos) item.parent = std::string(number.substr(0, dot));
-    for (std::string_view line : title_lines) {
-      if (!item.title.empty()) item.title += "\n";
-      item.title += line;
-    }
-    return item;
   }
 
   // The documents cell: references ("Report 15", "TD 123, TD 124") go to
@@ -1283,14 +1509,20 @@ class Recognizer {
   // "7.1\tTitle" paragraphs, or Word-numbered paragraphs ("%1.%2").
   std::vector<AgendaItem> ReadAgendaParagraphs(std::size_t begin, std::size_t end) const {
     std::vector<AgendaItem> items;
+    Outline outline;
     for (std::size_t i = begin; i < end; ++i) {
       if (lines_[i].InTable()) continue;
       const Paragraph& p = *lines_[i].paragraph;
-      std::optional<std::string_view> number = scan::ItemNumber(p.list_label);
+      std::optional<scan::ItemLabel> number = scan::ParseItemLabel(p.list_label, label_rules_);
       std::string_view title = lines_[i].clean_text;
       std::string split_title;
       if (!number) {
-        if (auto split = scan::SplitItemNumber(p.text)) {
+        auto split = scan::SplitItemLabel(p.text, label_rules_);
+        // "17 May 2021, Geneva" under the agenda title is a date, not item 17.
+        if (split && split->first.style == scan::LabelStyle::kDecimal && StartsWithDate(p.text)) {
+          split.reset();
+        }
+        if (split) {
           number = split->first;
           split_title = Clean(split->second);
           title = split_title;
@@ -1299,13 +1531,23 @@ class Recognizer {
       bool bulleted = false;
       scan::StripBullet(title, &bulleted);
       if (number && !title.empty()) {
-        items.push_back(MakeItem(*number, std::span(&title, 1)));
+        items.push_back(outline.Make(*number, std::span(&title, 1)));
       } else if (!items.empty() && !title.empty() && (!p.list_label.empty() || bulleted)) {
         items.back().title += '\n';
         items.back().title += lines_[i].clean;  // a bullet line under the item
       }
     }
     return items;
+  }
+
+  // Whether a date with its year starts `text` (the first segment of it,
+  // as a date-led line is read).
+  bool StartsWithDate(std::string_view text) const {
+    text = Trim(text);
+    std::vector<DateMatch> dates =
+        FindDates(text.substr(0, text.find_first_of("\t\n")), language_, letter_date_);
+    // Its year written out: "1 January meeting report" may well be item 1.
+    return !dates.empty() && dates.front().begin == 0 && dates.front().year_stated;
   }
 
   // ---- Mentions: Recommendations and URLs ----------------------------------------
@@ -1514,6 +1756,7 @@ class Recognizer {
   std::string language_ = "und";
   const LanguageTable* table_ = nullptr;
   const TableWords* words_ = nullptr;  // the word lists of table_ looked for in every paragraph
+  scan::ItemLabelRules label_rules_;   // of table_
   LetterRecord record_;
 
   std::deque<std::string> cleaned_;   // the texts of Line views that are not paragraphs' own
@@ -1531,6 +1774,7 @@ class Recognizer {
   std::optional<Date> letter_date_;
   std::optional<Date> meeting_start_, meeting_end_;
   std::vector<Date> deadline_dates_;  // the date of each of record_.deadlines
+  std::vector<bool> deadline_lines_;  // by line: read as a deadline or a deadlines heading
 };
 
 }  // namespace

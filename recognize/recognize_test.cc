@@ -237,6 +237,260 @@ TEST(Annexes, ASentenceNamingAnAnnexIsNotAHeading) {
   EXPECT_TRUE(record.annexes.empty());
 }
 
+// Agenda items numbered in Chinese numerals: "一、" at the top, "（一）" and
+// "(一)" a level below, under the item before them.
+TEST(Agenda, ChineseNumeralItemsWithBracketedSubItems) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      Para("一、议程通过"),
+      Para("二、工作组报告"),
+      Para("（一）第1工作组"),
+      Para("(二)第2工作组"),
+      Para("十一、其他事宜"),
+  });
+  ASSERT_TRUE(record.agenda);
+  ASSERT_EQ(record.agenda->items.size(), 5u);
+  const auto& items = record.agenda->items;
+  EXPECT_EQ(items[0].number, "一");
+  EXPECT_EQ(items[0].title, "议程通过");
+  EXPECT_EQ(items[0].level, 1);
+  EXPECT_EQ(items[0].parent, std::nullopt);
+  EXPECT_EQ(items[2].number, "一");
+  EXPECT_EQ(items[2].level, 2);
+  EXPECT_EQ(items[2].parent, "二");
+  EXPECT_EQ(items[2].title, "第1工作组");
+  EXPECT_EQ(items[3].number, "二");
+  EXPECT_EQ(items[3].parent, "二");
+  EXPECT_EQ(items[4].number, "十一");
+  EXPECT_EQ(items[4].level, 1);
+  EXPECT_EQ(items[4].parent, std::nullopt);
+}
+
+TEST(Agenda, ChineseNumeralsInTheNumberColumnOfATable) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件2"),
+      Para("议程"),
+      TableOf({{{"序号"}, {"议题"}, {"文件"}},
+               {{"一"}, {"会议开幕"}, {""}},
+               {{"二、"}, {"通过议程"}, {"TD 1"}},
+               {{"（一）"}, {"时间表"}, {""}}}),
+  });
+  ASSERT_TRUE(record.agenda);
+  ASSERT_EQ(record.agenda->items.size(), 3u);
+  EXPECT_EQ(record.agenda->items[0].number, "一");
+  EXPECT_EQ(record.agenda->items[1].number, "二");
+  EXPECT_EQ(record.agenda->items[1].documents, std::vector<std::string>{"TD 1"});
+  EXPECT_EQ(record.agenda->items[2].number, "一");
+  EXPECT_EQ(record.agenda->items[2].level, 2);
+  EXPECT_EQ(record.agenda->items[2].parent, "二");
+}
+
+Block Numbered(std::string label, std::string text) {
+  Block block = Para(std::move(text));
+  block.paragraph.list_label = std::move(label);
+  return block;
+}
+
+// Word numbering over Chinese counting: level 2 shows both levels
+// ("%1.%2." renders "二.1."), level 3 is "(a)". As LibreOffice writes it
+// (tests/fidelity/writers/libreoffice-letter.docx).
+TEST(Agenda, WordNumberingWithAChineseFirstLevelAndDecimalSubLevels) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      Numbered("一、", "会议开始"),
+      Numbered("二、", "通过议程"),
+      Numbered("二.1.", "发送给QAll/20的文稿"),
+      Numbered("(a)", "第一份文稿"),
+      Numbered("二.2.", "报告"),
+      Numbered("（一）", "第1工作组"),
+      Numbered("三、", "会议闭幕"),
+  });
+  ASSERT_TRUE(record.agenda);
+  const auto& items = record.agenda->items;
+  ASSERT_EQ(items.size(), 6u);
+  EXPECT_EQ(items[1].number, "二");
+  EXPECT_EQ(items[2].number, "二.1");
+  EXPECT_EQ(items[2].level, 2);
+  EXPECT_EQ(items[2].parent, "二");
+  // A lettered line stays with its item, as bullet lines do.
+  EXPECT_EQ(items[2].title, "发送给QAll/20的文稿\n(a) 第一份文稿");
+  EXPECT_EQ(items[3].number, "二.2");
+  EXPECT_EQ(items[3].parent, "二");
+  // A new kind of label goes one level below the item before it.
+  EXPECT_EQ(items[4].number, "一");
+  EXPECT_EQ(items[4].level, 3);
+  EXPECT_EQ(items[4].parent, "二.2");
+  EXPECT_EQ(items[5].number, "三");
+  EXPECT_EQ(items[5].level, 1);
+  EXPECT_EQ(items[5].parent, std::nullopt);
+}
+
+// Roman numerals with "." or " –", "(1)" under them, and "1)" after "III".
+TEST(Agenda, RomanNumeralsAndBracketedNumbersInEnglish) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Dear Sir/Madam,"),
+      Para("Annex B"),
+      Para("Draft agenda"),
+      Para("8 May 2023, Geneva"),
+      Para("I.\tOpening of the meeting"),
+      Para("II. Adoption of the agenda"),
+      Para("(1) Time plan"),
+      Para("(2) Allocation of documents"),
+      Para("III – Reports"),
+      Para("1) Working Party 1"),
+      Para("IV. Closing"),
+  });
+  ASSERT_TRUE(record.agenda);
+  const auto& items = record.agenda->items;
+  ASSERT_EQ(items.size(), 7u);  // the date line is no item 8
+  EXPECT_EQ(items[0].number, "I");
+  EXPECT_EQ(items[0].title, "Opening of the meeting");
+  EXPECT_EQ(items[2].number, "1");
+  EXPECT_EQ(items[2].level, 2);
+  EXPECT_EQ(items[2].parent, "II");
+  EXPECT_EQ(items[4].number, "III");
+  EXPECT_EQ(items[4].title, "Reports");
+  EXPECT_EQ(items[4].level, 1);
+  EXPECT_EQ(items[5].number, "1");
+  EXPECT_EQ(items[5].level, 2);
+  EXPECT_EQ(items[5].parent, "III");
+  EXPECT_EQ(items[6].number, "IV");
+  EXPECT_EQ(items[6].level, 1);
+}
+
+// What must stay as it was: "一" as a word, a numbered date, a list of one
+// kind of label (flat, dotted numbers nesting by their dots).
+TEST(Agenda, WordsAndDatesStartingWithNumeralsAreNoItems) {
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      Para("2021年5月17-27日，虚拟会议"),
+      Para("二〇二一年五月十七日，日内瓦"),
+      Para("一些代表可远程参会。"),
+      Para("一般性讨论"),
+      Para("1\t会议开幕"),
+      Para("2)\t通过议程"),
+      Para("2.1\t时间表"),
+  });
+  ASSERT_TRUE(record.agenda);
+  const auto& items = record.agenda->items;
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].number, "1");
+  EXPECT_EQ(items[1].number, "2");
+  EXPECT_EQ(items[1].level, 1);
+  EXPECT_EQ(items[2].number, "2.1");
+  EXPECT_EQ(items[2].level, 2);
+  EXPECT_EQ(items[2].parent, "2");
+}
+
+TEST(ScanItemLabels, RomanAndChineseNumeralsNeedTheirMark) {
+  scan::ItemLabelRules rules;
+  rules.roman_numerals = rules.chinese_numerals = true;
+  const std::string_view marks[] = {"、", ".", "–"};
+  const std::pair<std::string_view, std::string_view> brackets[] = {{"（", "）"}, {"(", ")"}};
+  rules.marks = marks;
+  rules.brackets = brackets;
+  for (std::string_view no_item :
+       {"I am pleased", "Item 3", "IIII. Reports", "VX. Reports", "IV.Reports", "一些代表",
+        "一般性讨论", "二〇二一年", "零、开幕", "(2021) 年报", "（注）见附件"}) {
+    EXPECT_FALSE(scan::SplitItemLabel(no_item, rules)) << no_item;
+  }
+  auto split = scan::SplitItemLabel("XIV – Closing", rules);
+  ASSERT_TRUE(split);
+  EXPECT_EQ(split->first.number, "XIV");
+  EXPECT_EQ(split->second, "Closing");
+  split = scan::SplitItemLabel("二十一、闭幕", rules);
+  ASSERT_TRUE(split);
+  EXPECT_EQ(split->first.number, "二十一");
+  EXPECT_EQ(split->first.style, scan::LabelStyle::kChinese);
+  EXPECT_EQ(split->second, "闭幕");
+  ASSERT_TRUE(scan::ParseItemLabel("（三）", rules));
+  EXPECT_EQ(scan::ParseItemLabel("（三）", rules)->style, scan::LabelStyle::kBracketedChinese);
+  EXPECT_FALSE(scan::ParseItemLabel("三月", rules));
+  // Without the rules of a language that writes them, they are no labels.
+  EXPECT_FALSE(scan::SplitItemLabel("一、议程通过", scan::ItemLabelRules{}));
+  EXPECT_FALSE(scan::SplitItemLabel("II. Adoption", scan::ItemLabelRules{}));
+}
+
+// Dated happenings listed as bullets with no 将于: each is an event, its
+// title after the colon, times and zone from the line, the link after it.
+TEST(Events, DateLedBulletsWithoutAMarkerAreEvents) {
+  LetterRecord record = RecognizeBlocks({
+      Para("2021年1月12日，日内瓦"),
+      Para("事由：\tITU-T第20研究组虚拟会议，2021年5月17-27日"),
+      Para("尊敬的先生/女士："),
+      Para("我高兴地邀请您参加第20研究组计划于2021年5月17-27日（含）以完全虚拟方式召开的会议。"),
+      Para("另请注意："),
+      Para("•\t2021年4月21日（日内瓦时间）11时至13时：新代表情况介绍会，注册：https://www.itu.int/"
+           "go/new"),
+      Para("•\t2021年4月22日：“标准的作用”虚拟论坛"),
+  });
+  ASSERT_EQ(record.events.size(), 2u);
+  EXPECT_EQ(record.events[0].title, "新代表情况介绍会");
+  EXPECT_EQ(record.events[0].date, "2021-04-21");
+  EXPECT_EQ(record.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(record.events[0].end, "2021-04-21T13:00:00+02:00");
+  EXPECT_EQ(record.events[0].timezone, "Europe/Zurich");
+  EXPECT_EQ(record.events[0].url, "https://www.itu.int/go/new");
+  EXPECT_EQ(
+      record.events[0].text,
+      "2021年4月21日（日内瓦时间）11时至13时：新代表情况介绍会，注册：https://www.itu.int/go/new");
+  EXPECT_EQ(record.events[1].title, "“标准的作用”虚拟论坛");
+  EXPECT_EQ(record.events[1].start, std::nullopt);
+  EXPECT_EQ(record.events[1].url, std::nullopt);
+  EXPECT_TRUE(record.deadlines.empty());
+}
+
+TEST(Events, EnglishDashLinesWithTheLinkOnTheNextLine) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Ref:\tTSB Collective letter 7/11"),
+      Para("Dear Sir/Madam,"),
+      Para("Please also note the following sessions:"),
+      Para("–\t21 April 2021, 11:00–13:00 Geneva time: Newcomers' session"),
+      Para("Registration: https://www.itu.int/go/newcomers"),
+      Para("–\t23 April 2021\t–\tJoint workshop on smart cities"),
+  });
+  ASSERT_EQ(record.events.size(), 2u);
+  EXPECT_EQ(record.events[0].title, "Newcomers' session");
+  EXPECT_EQ(record.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(record.events[0].end, "2021-04-21T13:00:00+02:00");
+  EXPECT_EQ(record.events[0].url, "https://www.itu.int/go/newcomers");
+  EXPECT_EQ(record.events[1].title, "Joint workshop on smart cities");
+  EXPECT_EQ(record.events[1].date, "2021-04-23");
+  EXPECT_EQ(record.events[1].url, std::nullopt);
+}
+
+// What must stay as it was: date-led deadlines under their heading, an
+// action with no heading, the meeting's own days, and prose.
+TEST(Events, DeadlinesTheMeetingAndProseAreNoDateLedEvents) {
+  LetterRecord record = RecognizeBlocks({
+      Para("事由：\tITU-T第20研究组会议，2021年5月17-27日"),
+      Para("尊敬的先生/女士："),
+      Para("第20研究组会议将于2021年5月17日至27日在日内瓦举行。"),
+      Para("重要截止日期："),
+      Para("•\t2021年3月17日：提交需要翻译的文稿"),
+      Para("•\t2021年4月16日：研讨会注册"),
+      Para("另请注意："),
+      Para("•\t2021年5月4日：提交会议文稿"),
+      Para("•\t2021年4月20日前：报名参加介绍会"),
+      Para("•\t2021年5月17日：会议开幕"),
+      Para("•\t2021年5月18日：第20研究组全体会议"),
+      Para("2021年4月21日召开了新代表情况介绍会。"),
+  });
+  EXPECT_TRUE(record.events.empty());
+  ASSERT_EQ(record.deadlines.size(), 3u);
+  EXPECT_EQ(record.deadlines[0].text, "提交需要翻译的文稿");
+  EXPECT_EQ(record.deadlines[1].text, "研讨会注册");
+  EXPECT_EQ(record.deadlines[2].date, "2021-04-20");
+  EXPECT_EQ(record.deadlines[2].text, "2021年4月20日前：报名参加介绍会");
+}
+
 TEST(Notes, FootnotesAndHeadersAreKeptApartFromTheBodyText) {
   Document doc;
   doc.body = {Para("Dear Sir/Madam,"), Para("See the report.")};

@@ -1285,6 +1285,179 @@ std::optional<std::pair<std::string_view, std::string_view>> SplitItemNumber(
   return std::pair{*number, rest};
 }
 
+namespace {
+
+// The value of a Roman numeral of I, V and X written the canonical way
+// ("IV", never "IIII"), or 0: agendas do not run past XXXIX, and "C." or
+// "L." at the start of a line is more often an initial than an item.
+int RomanValue(std::string_view text) {
+  if (text.empty() || text.size() > 6) return 0;
+  int value = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto digit = [](char c) { return c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : 0; };
+    const int d = digit(text[i]);
+    if (d == 0) return 0;
+    const int next = i + 1 < text.size() ? digit(text[i + 1]) : 0;
+    value += next > d ? -d : d;
+  }
+  if (value <= 0 || value >= 40) return 0;
+  // Written back canonically, it must read the same.
+  static constexpr std::string_view kOnes[] = {"",  "I",  "II",  "III",  "IV",
+                                               "V", "VI", "VII", "VIII", "IX"};
+  std::string canonical(static_cast<std::size_t>(value / 10), 'X');
+  canonical += kOnes[value % 10];
+  return canonical == text ? value : 0;
+}
+
+// A Chinese numeral from 1 to 99 written with 一 ... 十 ("十二", "二十一"),
+// the whole of `text`.
+bool IsChineseItemNumeral(std::string_view text) {
+  // Ideographs only: ParseChineseNumber reads ASCII digits too.
+  if (text.empty() || static_cast<unsigned char>(text.front()) < 0x80) return false;
+  std::optional<long long> value = ParseChineseNumber(text);
+  return value && *value >= 1 && *value <= 99;
+}
+
+// The style of a numeral `inner` (no marks, no brackets), or nullopt.
+std::optional<LabelStyle> NumeralStyle(std::string_view inner, const ItemLabelRules& rules) {
+  if (inner.empty()) return std::nullopt;
+  if (IsAsciiDigit(static_cast<unsigned char>(inner.front()))) {
+    std::optional<std::string_view> number = ItemNumber(inner);
+    if (number && number->size() == inner.size()) return LabelStyle::kDecimal;
+    return std::nullopt;
+  }
+  if (rules.roman_numerals && RomanValue(inner) > 0) return LabelStyle::kRoman;
+  if (rules.chinese_numerals && IsChineseItemNumeral(inner)) return LabelStyle::kChinese;
+  return std::nullopt;
+}
+
+LabelStyle Bracketed(LabelStyle style) {
+  switch (style) {
+    case LabelStyle::kDecimal:
+      return LabelStyle::kBracketedDecimal;
+    case LabelStyle::kChinese:
+      return LabelStyle::kBracketedChinese;
+    case LabelStyle::kRoman:
+      return LabelStyle::kBracketedRoman;
+    default:
+      return style;
+  }
+}
+
+// "（一）" or "(IV)" at the start of `text`: the label and the byte after it.
+std::optional<std::pair<ItemLabel, std::size_t>> BracketedLabelAt(std::string_view text,
+                                                                  const ItemLabelRules& rules) {
+  for (const auto& [open, close] : rules.brackets) {
+    if (!text.starts_with(open)) continue;
+    // A label is short: "（二十一）" is the longest.
+    std::size_t end = text.find(close, open.size());
+    if (end == std::string_view::npos || end - open.size() > 15) continue;
+    std::string_view inner = text.substr(open.size(), end - open.size());
+    std::optional<LabelStyle> style = NumeralStyle(inner, rules);
+    // "(7.1)" is no label a writer brackets; "(2021)" is a year.
+    if (!style || (*style == LabelStyle::kDecimal &&
+                   (inner.size() > 3 || inner.find('.') != std::string_view::npos))) {
+      continue;
+    }
+    return std::pair{ItemLabel{inner, Bracketed(*style)}, end + close.size()};
+  }
+  return std::nullopt;
+}
+
+// The mark of `rules` at `at` in `text`, or 0: its byte length.
+std::size_t MarkAt(std::string_view text, std::size_t at, const ItemLabelRules& rules) {
+  if (at < text.size() && text[at] == '\t') return 1;
+  for (std::string_view mark : rules.marks) {
+    if (text.substr(at, mark.size()) == mark) return mark.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<ItemLabel> ParseItemLabel(std::string_view text, const ItemLabelRules& rules) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  if (std::optional<std::string_view> number = ItemNumber(text)) {
+    return ItemLabel{*number,
+                     text.front() == '(' ? LabelStyle::kBracketedDecimal : LabelStyle::kDecimal};
+  }
+  if (auto bracketed = BracketedLabelAt(text, rules)) {
+    std::string_view after = Trim(text.substr(bracketed->second));
+    if (after.empty() || MarkAt(after, 0, rules) == after.size()) return bracketed->first;
+    return std::nullopt;
+  }
+  // A sub-item's label that Word numbering renders from a numeral level
+  // and decimal ones ("%1.%2." over 一, 二: "二.1."): the numeral, then
+  // dotted digits, read as "7.1" is.
+  if (const std::size_t dot = text.find('.'); dot != std::string_view::npos && dot > 0) {
+    std::optional<std::string_view> tail = ItemNumber(text.substr(dot + 1));
+    const std::string_view head = text.substr(0, dot);
+    std::optional<LabelStyle> style = NumeralStyle(head, rules);
+    if (tail && style && *style != LabelStyle::kDecimal) {
+      return ItemLabel{text.substr(0, dot + 1 + tail->size()), *style};
+    }
+  }
+  // A numeral alone or with its mark: "一", "一、", "IV.".
+  std::string_view numeral = text;
+  for (std::string_view mark : rules.marks) {
+    if (numeral.size() > mark.size() && numeral.ends_with(mark)) {
+      numeral = Trim(numeral.substr(0, numeral.size() - mark.size()));
+      break;
+    }
+  }
+  std::optional<LabelStyle> style = NumeralStyle(numeral, rules);
+  if (!style || *style == LabelStyle::kDecimal) return std::nullopt;
+  return ItemLabel{numeral, *style};
+}
+
+std::optional<std::pair<ItemLabel, std::string_view>> SplitItemLabel(std::string_view text,
+                                                                     const ItemLabelRules& rules) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  const auto first = static_cast<unsigned char>(text.front());
+  if (IsAsciiDigit(first)) {
+    auto split = SplitItemNumber(text);
+    if (!split) return std::nullopt;
+    return std::pair{ItemLabel{split->first, LabelStyle::kDecimal}, split->second};
+  }
+  if (auto bracketed = BracketedLabelAt(text, rules)) {
+    std::string_view rest = Trim(text.substr(bracketed->second));
+    if (rest.empty()) return std::nullopt;
+    return std::pair{bracketed->first, rest};
+  }
+  // "IV – Reports": I, V or X, then (after spaces) a mark, then a blank.
+  if (rules.roman_numerals && (first == 'I' || first == 'V' || first == 'X')) {
+    std::size_t end = 0;
+    while (end < text.size() && (text[end] == 'I' || text[end] == 'V' || text[end] == 'X')) ++end;
+    std::string_view numeral = text.substr(0, end);
+    std::size_t at = end;
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::size_t mark = MarkAt(text, at, rules);
+    std::size_t after = at + mark;
+    bool blank_after = after < text.size() && (text[after] == ' ' || text[after] == '\t');
+    if (mark > 0 && (blank_after || text[at] == '\t') && RomanValue(numeral) > 0) {
+      std::string_view rest = Trim(text.substr(after));
+      if (!rest.empty()) return std::pair{ItemLabel{numeral, LabelStyle::kRoman}, rest};
+    }
+    return std::nullopt;
+  }
+  // "二十一、议程": up to three ideographs, then a mark. Chinese numerals are
+  // three bytes long and start with E4 .. E9.
+  if (rules.chinese_numerals && first >= 0xE4 && first <= 0xE9) {
+    for (std::size_t end = 3; end <= 9 && end < text.size(); end += 3) {
+      std::size_t mark = MarkAt(text, end, rules);
+      if (mark == 0) continue;
+      std::string_view numeral = text.substr(0, end);
+      if (!IsChineseItemNumeral(numeral)) return std::nullopt;
+      std::string_view rest = Trim(text.substr(end + mark));
+      if (rest.empty()) return std::nullopt;
+      return std::pair{ItemLabel{numeral, LabelStyle::kChinese}, rest};
+    }
+  }
+  return std::nullopt;
+}
+
 bool IsDocumentReference(std::string_view token, const std::vector<std::string_view>& prefixes) {
   token = Trim(token);
   // "SG20-TD123": a study-group qualifier in front of the document kind.

@@ -279,6 +279,41 @@ std::optional<std::string_view> ItemNumber(std::string_view text);
 // does not start so.
 std::optional<std::pair<std::string_view, std::string_view>> SplitItemNumber(std::string_view text);
 
+// How agenda items are numbered besides "7", "7.1", "7)": the numerals a
+// language writes besides digits and the marks and brackets around them
+// (from the language tables).
+struct ItemLabelRules {
+  bool chinese_numerals = false;            // 一、 （一）
+  bool roman_numerals = false;              // I. IV –
+  std::span<const std::string_view> marks;  // after a numeral: "、", ".", "–"
+  std::span<const std::pair<std::string_view, std::string_view>> brackets;  // "（" "）"
+};
+
+// The kind of label an item carries. Items of one kind are siblings; a kind
+// first seen under another is a level below it ("二、" then "（一）").
+enum class LabelStyle : std::uint8_t {
+  kDecimal,           // 7, 7.1, 7., 7、, 7)
+  kBracketedDecimal,  // (7), （7）
+  kChinese,           // 七、
+  kBracketedChinese,  // （七）, (七)
+  kRoman,             // VII., VII –
+  kBracketedRoman,    // (VII)
+};
+
+struct ItemLabel {
+  std::string_view number;  // as a reader sees it, without marks or brackets
+  LabelStyle style = LabelStyle::kDecimal;
+};
+
+// ItemNumber, with the numerals and brackets of `rules`: a whole number
+// cell or list label ("一、", "（一）", "IV.", "(3)").
+std::optional<ItemLabel> ParseItemLabel(std::string_view text, const ItemLabelRules& rules);
+
+// SplitItemNumber, with the numerals, marks and brackets of `rules`: "一、议程
+// 通过", "（二）文件", "IV – Reports", "(1) Opening" and the rest of the line.
+std::optional<std::pair<ItemLabel, std::string_view>> SplitItemLabel(std::string_view text,
+                                                                     const ItemLabelRules& rules);
+
 // A document reference such as "Report 15", "TD 123", "C 45 (WP1/20)",
 // "SG20-TD123", given the prefixes a language uses.
 bool IsDocumentReference(std::string_view token, const std::vector<std::string_view>& prefixes);

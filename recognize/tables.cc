@@ -36,12 +36,19 @@ std::vector<LanguageTable> BuildTables() {
               {"面对面", "in-person"}};
   zh.opening_words = {"开始", "开幕"};
   zh.event_markers = {"将于", "定于", "将在"};
+  zh.event_words = {"会", "论坛", "研讨", "讲习班", "培训", "活动", "讲座", "课程", "展览", "仪式"};
+  zh.deadline_actions = {"提交", "注册", "报名", "申请", "回复", "答复",
+                         "截止", "提出", "发送", "评论", "意见"};
   zh.deadline_words = {"截止日期", "截止时间", "最后期限"};
   zh.deadline_after_date = {"之前", "以前", "前", "截止"};
   zh.deadline_before_date = {"最迟于", "不迟于", "最晚于", "截至", "截止日期为"};
   zh.location_before = {"在", "地点为", "地点："};
   zh.location_after = {"举行", "召开", "举办", "。", "，"};
   zh.location_stops = {"以"};  // "在日内瓦以混合方式举行": the mode is not the place
+  zh.chinese_item_numerals = true;
+  zh.roman_item_numerals = true;
+  zh.item_marks = {"、", "．", "."};
+  zh.item_brackets = {{"（", "）"}, {"(", ")"}};
   zh.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "报告"};
   zh.sectors = {{"ITU-T", "ITU-T"}, {"ITU-R", "ITU-R"}};
   zh.recommendation_after = {"建议书"};
@@ -75,10 +82,20 @@ std::vector<LanguageTable> BuildTables() {
               {"in person", "in-person"},   {"physical", "in-person"}};
   en.opening_words = {"will open", "will start", "opening", "start at", "begin at"};
   en.event_markers = {" will be held", " will take place", " is scheduled"};
+  en.event_words = {"session",  "meeting",     "workshop",   "forum",    "webinar",
+                    "briefing", "seminar",     "symposium",  "event",    "training",
+                    "course",   "summit",      "conference", "tutorial", "hackathon",
+                    "ceremony", "round table", "roundtable", "dialogue"};
+  en.deadline_actions = {"submission", "submit",      "registration", "register",     "request",
+                         "apply",      "application", "reply",        "replies",      "response",
+                         "comment",    "deadline",    "last date",    "closing date", "nomination"};
   en.deadline_words = {"deadline", "Deadline", "DEADLINE"};
   en.deadline_before_date = {"no later than", "not later than", "by ", "before ", "deadline"};
   en.location_before = {" in ", " at "};
   en.location_after = {", from", " from", ", on", " on"};
+  en.roman_item_numerals = true;
+  en.item_marks = {".", ")", "–", "—", "-", ":"};
+  en.item_brackets = {{"(", ")"}};
   en.document_prefixes = {"Report", "TD", "C", "COM", "R", "Doc.", "Doc", "Contribution"};
   en.stopwords = {"the", "and", "of", "to", "in", "for", "is", "be", "on", "with", "will", "that"};
   en.sectors = {{"ITU-T", "ITU-T"}, {"ITU-R", "ITU-R"}};
@@ -111,10 +128,20 @@ std::vector<LanguageTable> BuildTables() {
               {"en ligne", "virtual"}, {"siège de l'UIT", "in-person"}};
   fr.opening_words = {"s'ouvrira", "s’ouvrira", "commencera", "ouverture"};
   fr.event_markers = {" aura lieu", " se tiendra"};
+  fr.event_words = {"séance",    "session",   "réunion",     "atelier",   "forum",
+                    "webinaire", "séminaire", "colloque",    "symposium", "manifestation",
+                    "événement", "Événement", "formation",   "sommet",    "conférence",
+                    "cours",     "cérémonie", "table ronde", "dialogue"};
+  fr.deadline_actions = {"soumission",   "soumettre",   "envoi",        "inscription",
+                         "s'inscrire",   "s’inscrire",  "demande",      "réponse",
+                         "commentaires", "date limite", "contribution", "candidature"};
   fr.deadline_words = {"Date limite", "date limite", "Dates limites", "Délais"};
   fr.deadline_before_date = {"au plus tard le", "avant le", "d'ici au", "d’ici au"};
   fr.location_before = {" à "};
   fr.location_after = {", du", " du"};
+  fr.roman_item_numerals = true;
+  fr.item_marks = {".", ")", "–", "—", "-", ":"};
+  fr.item_brackets = {{"(", ")"}};
   fr.document_prefixes = {"Rapport", "TD", "C", "COM", "R", "Doc."};
   fr.stopwords = {"le", "la", "les", "des", "et", "du", "pour", "est", "une", "dans", "sur", "aux"};
   fr.sectors = {{"UIT-T", "ITU-T"}, {"UIT-R", "ITU-R"}};
@@ -144,10 +171,19 @@ std::vector<LanguageTable> BuildTables() {
               {"presencial", "in-person"}, {"Sede de la UIT", "in-person"}};
   es.opening_words = {"comenzará", "se inaugurará", "apertura"};
   es.event_markers = {" tendrá lugar", " se celebrará"};
+  es.event_words = {"sesión",      "reunión",   "taller",       "foro",    "seminario",
+                    "webinario",   "simposio",  "evento",       "curso",   "cumbre",
+                    "conferencia", "ceremonia", "mesa redonda", "diálogo", "formación"};
+  es.deadline_actions = {"presentación", "presentar", "envío",        "inscripción",
+                         "inscribirse",  "registro",  "solicitud",    "respuesta",
+                         "comentarios",  "plazo",     "fecha límite", "contribución"};
   es.deadline_words = {"Plazo", "plazo", "Fechas límite"};
   es.deadline_before_date = {"a más tardar el", "antes del"};
   es.location_before = {" en "};
   es.location_after = {", del", " del"};
+  es.roman_item_numerals = true;
+  es.item_marks = {".", ")", "–", "—", "-", ":"};
+  es.item_brackets = {{"(", ")"}};
   es.document_prefixes = {"Informe", "TD", "C", "COM", "R", "Doc."};
   es.stopwords = {"el", "los", "las", "del", "y", "para", "por", "una", "con", "que", "se", "la"};
   es.sectors = {{"UIT-T", "ITU-T"}, {"UIT-R", "ITU-R"}};
@@ -177,8 +213,21 @@ std::vector<LanguageTable> BuildTables() {
   ru.modes = {{"гибридн", "hybrid"}, {"виртуальн", "virtual"}, {"очн", "in-person"}};
   ru.opening_words = {"откроется", "начнется", "начнётся"};
   ru.event_markers = {" состоится", " пройдет", " пройдёт"};
+  // Stems, in both cases: only ASCII letters are matched in any case.
+  ru.event_words = {
+      "сесси",      "Сесси",   "собрани",  "Собрани",   "семинар",   "Семинар",    "форум",
+      "Форум",      "вебинар", "Вебинар",  "симпозиум", "Симпозиум", "мероприяти", "Мероприяти",
+      "брифинг",    "Брифинг", "совещани", "Совещани",  "заседани",  "Заседани",   "конференци",
+      "Конференци", "саммит",  "Саммит",   "курс",      "Курс"};
+  ru.deadline_actions = {"представлени",    "Представлени",   "регистраци", "Регистраци",
+                         "запрос",          "Запрос",         "заявк",      "Заявк",
+                         "ответ",           "Ответ",          "комментари", "Комментари",
+                         "предельный срок", "Предельный срок"};
   ru.deadline_words = {"Предельный срок", "Предельные сроки", "предельный срок"};
   ru.deadline_before_date = {"не позднее", "до "};
+  ru.roman_item_numerals = true;
+  ru.item_marks = {".", ")", "–", "—", "-", ":"};
+  ru.item_brackets = {{"(", ")"}};
   ru.document_prefixes = {"Отчет", "TD", "C", "COM", "R"};
   ru.sectors = {{"МСЭ-Т", "ITU-T"}, {"МСЭ-R", "ITU-R"}};
   ru.recommendation_before = {"Рекомендация ", "Рекомендации ", "Рекомендацией "};
@@ -205,8 +254,13 @@ std::vector<LanguageTable> BuildTables() {
   ar.modes = {{"هجين", "hybrid"}, {"افتراضي", "virtual"}};
   ar.opening_words = {"افتتاح"};
   ar.event_markers = {" سيعقد", " ستعقد"};
+  ar.event_words = {"اجتماع", "ورشة عمل", "منتدى", "ندوة",  "دورة",
+                    "جلسة",   "مؤتمر",    "قمة",   "فعالية"};
+  ar.deadline_actions = {"تقديم", "التسجيل", "تسجيل",   "طلب",
+                         "الرد",  "الردود",  "تعليقات", "الموعد النهائي"};
   ar.deadline_words = {"المواعيد النهائية", "الموعد النهائي"};
   ar.deadline_before_date = {"في موعد أقصاه"};
+  ar.item_brackets = {{"(", ")"}};
   ar.document_prefixes = {"TD", "C", "COM", "R"};
   ar.recommendation_before = {"التوصية "};
   tables.push_back(ar);

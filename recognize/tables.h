@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace missive {
@@ -49,6 +50,11 @@ struct LanguageTable {
   std::vector<Phrase> modes;                    // "虚拟" -> "virtual"; hybrid first
   std::vector<std::string_view> opening_words;  // a sentence about the opening time
   std::vector<std::string_view> event_markers;  // the title of an event ends before one
+  // A date-led list line with no marker ("• 2021年4月21日：新代表情况介绍会")
+  // is an event when its title names a happening (matched in any case) and
+  // does not start with an action to do by the date (a deadline's topic).
+  std::vector<std::string_view> event_words;       // "介绍会", "workshop"
+  std::vector<std::string_view> deadline_actions;  // "提交", "registration"
   std::vector<std::string_view> deadline_words;  // a heading/sentence about deadlines
   // A dated action: a marker right after the date ("2021年4月16日前") or
   // shortly before it ("no later than 4 May 2021").
@@ -57,6 +63,13 @@ struct LanguageTable {
   std::vector<std::string_view> location_before;  // "在" ... place ... location_after
   std::vector<std::string_view> location_after;   // "举行", "召开"
   std::vector<std::string_view> location_stops;   // a place ends before one ("以…方式")
+  // Agenda item labels besides digits ("7", "7.1", "(7)"): the numerals
+  // the language also numbers items with, the marks written after a
+  // numeral ("一、", "IV –") and the brackets around one ("（一）").
+  bool chinese_item_numerals = false;
+  bool roman_item_numerals = false;
+  std::vector<std::string_view> item_marks;
+  std::vector<std::pair<std::string_view, std::string_view>> item_brackets;
   std::vector<std::string_view> document_prefixes;  // "TD", "C", "Report": agenda documents
   std::vector<Phrase> sectors;  // "UIT-T" -> "ITU-T": a qualified Recommendation
   std::vector<std::string_view> recommendation_before;  // "Recommendation " + "Y.4471"

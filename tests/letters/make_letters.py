@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Writes the letter family test set into the folder this script lives in.
 
-Thirteen ITU-T letters (twelve in Chinese, one in English) as DOCX packages
+Fifteen ITU-T letters (thirteen in Chinese, two in English) as DOCX packages
 written the way Microsoft Word 2016 writes them, each a different member of
 the family described in shared/letter-family.md: other study groups, working
 parties and a focus group, circulars with and without a meeting, an addendum,
 header blocks as tables and as tabbed paragraphs, dates in fullwidth digits
 and in Chinese numerals, deadlines as tabbed lines, tables, bullets and
-sentences, agendas as tables, numbered paragraphs and Word numbering, and a
-signature in a text box.
+sentences, agendas as tables, numbered paragraphs (digits, Chinese and Roman
+numerals) and Word numbering, events as date-led bullets, and a signature in
+a text box.
 
 Each <name>.docx has a hand-written <name>.expected.json beside it: a partial
 letter record read off the letter text below (see README.md). This script
@@ -824,6 +825,110 @@ def cl_7_11_en(L):
 
 
 # --------------------------------------------------------------------------
+# 14. TSB Collective Letter 2/9: SG9 at headquarters. Events as date-led "•"
+#     bullets with no 将于 (one with times, a zone and a registration link,
+#     one on a day of the meeting), after deadlines as "•" bullets with "：".
+#     Annex B agenda numbered in Chinese numerals ("一、"), with "（一）"
+#     sub-items, under a date line that is no item.
+
+def cl_2_9(L):
+    p = L.p
+    header = L.header_table([
+        ("文号：", [["电信标准化局第2/9号集体函"], "SG9/RM"]),
+        ("致：", [L.addressee("- 国际电联各成员国主管部门；"), L.addressee("- ITU-T部门成员；"),
+                 L.addressee("- 参加第9研究组工作的ITU-T部门准成员；"), L.addressee("- 国际电联学术成员")]),
+        ("联系人：", "Paolo Rosa"),
+        ("电话：", "+41 22 730 5468"),
+        ("电子邮件：", [[L.link("mailto:tsbsg9@itu.int", "tsbsg9@itu.int")]]),
+        ("网页：", [[L.link("https://www.itu.int/go/tsg9")]]),
+        ("事由：", "第9研究组会议，2024年4月15日至19日，日内瓦"),
+    ])
+    body = [
+        p("尊敬的先生/女士："),
+        p("谨通知您，第9研究组（宽带有线和电视）会议将于2024年4月15日至19日在日内瓦国际电联总部举行。"),
+        p("会议将于第一天9时30分（日内瓦时间）开幕。"),
+        p("重要截止日期：", keep_next=True),
+        L.bullet("2024年2月15日：提交需要翻译的ITU-T成员文稿", mark="•"),
+        L.bullet("2024年3月15日：提交与会补贴申请", mark="•"),
+        L.bullet("2024年4月2日：提交ITU-T成员文稿", mark="•"),
+        p("另请注意：", keep_next=True),
+        L.bullet("2024年4月14日（日内瓦时间）14时至15时30分：新代表情况介绍会，注册：",
+                 L.link("https://www.itu.int/go/tsg9/newcomers"), mark="•"),
+        L.bullet("2024年4月16日：“有线电视网络的未来”研讨会", mark="•"),
+        p("会议实用信息见附件A，议程草案见附件B。"),
+        p("顺致敬意！"),
+        p("电信标准化局主任"),
+        p("尾上诚藏"),
+    ]
+    annex_a = [
+        *L.annex("附件A", "会议实用信息"),
+        p("注册：与会者须在会议开始至少一个月前在线注册。"),
+    ]
+    outline = [("一、", "会议开幕"), ("二、", "通过议程和时间表"), ("三、", "工作组报告"),
+               ("（一）", "第1/9工作组"), ("（二）", "第2/9工作组"),
+               ("四、", "ITU-T J.1305建议书草案"), ("五、", "其他事宜"), ("六、", "会议闭幕")]
+    annex_b = [
+        *L.annex("附件B", "议程草案"),
+        p("2024年4月15日至19日，日内瓦", jc="center"),
+        *[p(f"{n}{t}", ind=(1588 if n.startswith("（") else 794, 0)) for n, t in outline],
+    ]
+    return [L.date_line("2024年1月15日，日内瓦"), header, L.empty(), body, annex_a, annex_b]
+
+
+# --------------------------------------------------------------------------
+# 15. TSB Collective letter 3/12, in English: SG12 at ITU headquarters. Events
+#     as "–" lines led by the date (times and zone before a colon, the link on
+#     the line below), an agenda in Roman numerals ("I.", "IV –") with "(1)"
+#     sub-items under a date line.
+
+def cl_3_12_en(L):
+    p = L.p
+    header = L.header_table([
+        ("Ref:", [["TSB Collective letter 3/12"], "SG12/HL"]),
+        ("Contact:", "Hugo Lambert"),
+        ("Tel.:", "+41 22 730 6828"),
+        ("E-mail:", [[L.link("mailto:tsbsg12@itu.int", "tsbsg12@itu.int")]]),
+        ("To:", [L.addressee("- Administrations of ITU Member States;"),
+                 L.addressee("- ITU-T Sector Members;"),
+                 L.addressee("- ITU-T Associates participating in the work of Study Group 12;"),
+                 L.addressee("- ITU Academia")]),
+        ("Subject:", "Study Group 12 meeting, Geneva, 14-23 May 2024"),
+    ])
+    body = [
+        p("Dear Sir/Madam,"),
+        p("I am pleased to invite you to attend the next meeting of Study Group 12 (Performance, QoS and QoE), "
+          "which will be held at ITU headquarters, Geneva, from 14 to 23 May 2024."),
+        p("The opening session will start at 0930 hours (Geneva time) on the first day of the meeting."),
+        p("Key deadlines:", keep_next=True),
+        L.deadline_line("2 April 2024", "Submit requests for fellowships"),
+        L.deadline_line("1 May 2024", "Submit ITU-T Member contributions"),
+        p("Please also note the following events:", keep_next=True),
+        L.bullet("13 May 2024, 14:00–15:00 Geneva time: Newcomers' briefing session", mark="–"),
+        p("Registration: ", L.link("https://www.itu.int/go/tsg12/newcomers")),
+        L.bullet("16 May 2024: Workshop on quality of experience for immersive media", mark="–"),
+        p("Yours faithfully,"),
+        p("(signed)"),
+        p("Seizo Onoe"),
+        p("Director of the Telecommunication Standardization Bureau"),
+    ]
+    annex_a = [
+        *L.annex("Annex A", "Practical meeting information"),
+        p("The meeting will be held in English only, with no interpretation."),
+    ]
+    outline = [("I.\t", "Opening of the meeting"), ("II.\t", "Adoption of the agenda"),
+               ("III.\t", "Reports of the Working Parties"), ("(1)\t", "Working Party 1/12"),
+               ("(2)\t", "Working Party 2/12"), ("IV –\t", "Draft Recommendation ITU-T P.1203"),
+               ("V.\t", "Closing of the meeting")]
+    annex_b = [
+        *L.annex("Annex B", "Draft agenda"),
+        p("14 May 2024, Geneva", jc="center"),
+        *[p(f"{n}{t}", ind=(1588 if n.startswith("(") else 794, 794),
+            tabs=(("left", 1588 if n.startswith("(") else 794),)) for n, t in outline],
+    ]
+    return [L.date_line("Geneva, 5 February 2024"), header, L.empty(), body, annex_a, annex_b]
+
+
+# --------------------------------------------------------------------------
 
 LETTERS = [
     # name, builder, core properties (title, creator, last modified by, created, modified), extras
@@ -858,6 +963,11 @@ LETTERS = [
     ("cl-7-11-en", cl_7_11_en,
      ("Study Group 11 virtual meeting, 17-27 May 2021", "TSB", "Vogel, Maria",
       "2021-02-18T10:00:00Z", "2021-02-22T09:30:00Z"), {}),
+    ("cl-2-9-chinese-outline", cl_2_9,
+     ("第9研究组会议", "TSB", "Rosa, Paolo", "2024-01-10T09:00:00Z", "2024-01-15T08:30:00Z"), {}),
+    ("cl-3-12-en-roman", cl_3_12_en,
+     ("Study Group 12 meeting, Geneva, 14-23 May 2024", "TSB", "Lambert, Hugo",
+      "2024-01-31T14:00:00Z", "2024-02-05T07:45:00Z"), {}),
 ]
 
 
