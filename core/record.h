@@ -49,12 +49,12 @@ struct LetterFields {
 };
 
 struct Meeting {
-  std::string body;  // as written, e.g. "第20研究组"
-  OptString body_key;  // e.g. "ITU-T SG20"
+  std::string body;      // as written, e.g. "第20研究组"
+  OptString body_key;    // e.g. "ITU-T SG20"
   OptString start, end;  // YYYY-MM-DD
-  OptString mode;  // virtual | in-person | hybrid
+  OptString mode;        // virtual | in-person | hybrid
   OptString location;
-  OptString opening;  // ISO 8601 date-time with offset
+  OptString opening;   // ISO 8601 date-time with offset
   OptString timezone;  // IANA name
 };
 
@@ -94,10 +94,10 @@ struct Annex {
 
 // One entry of "blocks": the document in reading order.
 struct OutputBlock {
-  std::string type;  // paragraph | heading | table
-  std::string text;  // paragraph and heading
-  std::string style;  // paragraph: the style name ("" is written as null)
-  int level = 0;  // heading
+  std::string type;                            // paragraph | heading | table
+  std::string text;                            // paragraph and heading
+  std::string style;                           // paragraph: the style name ("" is written as null)
+  int level = 0;                               // heading
   std::vector<std::vector<std::string>> rows;  // table: cell texts
 };
 
@@ -132,7 +132,7 @@ struct LetterRecord {
   std::vector<std::string> recommendations;
   std::vector<std::string> urls;
   std::vector<OutputBlock> blocks;
-  OptString text;  // null on error records
+  OptString text;                 // null on error records
   std::vector<OutputNote> notes;  // added in 1.0 beyond the contract's list
 
   bool ok() const { return !error.has_value(); }

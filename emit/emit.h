@@ -16,7 +16,8 @@ enum class JsonStyle {
 
 // The record as JSON text (UTF-8, no trailing newline). Invalid UTF-8 that
 // slipped through is replaced by U+FFFD rather than failing.
-[[nodiscard]] std::string EmitJson(const LetterRecord& record, JsonStyle style = JsonStyle::kPretty);
+[[nodiscard]] std::string EmitJson(const LetterRecord& record,
+                                   JsonStyle style = JsonStyle::kPretty);
 
 // The JSON Schema (draft 2020-12) the records follow.
 std::string_view SchemaText();

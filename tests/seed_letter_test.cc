@@ -94,7 +94,8 @@ TEST_P(SeedLetterTest, ThreeDeadlinesWithTheirActions) {
   EXPECT_EQ(record().deadlines[0].date, "2021-03-17");
   EXPECT_EQ(record().deadlines[0].text, "提交需要翻译的ITU-T成员文稿");
   EXPECT_EQ(record().deadlines[1].date, "2021-04-16");
-  EXPECT_EQ(record().deadlines[1].text, "注册（通过研究组主页www.itu.int/go/tsg20提供的在线注册表进行）");
+  EXPECT_EQ(record().deadlines[1].text,
+            "注册（通过研究组主页www.itu.int/go/tsg20提供的在线注册表进行）");
   EXPECT_EQ(record().deadlines[2].date, "2021-05-04");
   EXPECT_EQ(record().deadlines[2].text, "提交ITU-T成员文稿（通过文件直传系统）");
 }
@@ -135,10 +136,10 @@ TEST_P(SeedLetterTest, AgendaHasAllThirtyFiveItemsInOrder) {
   std::vector<std::string> numbers;
   for (const AgendaItem& item : agenda.items) numbers.push_back(item.number);
   EXPECT_EQ(numbers, (std::vector<std::string>{
-                         "1",  "2",    "3",    "4",    "5",    "6",  "7",    "7.1",  "8",
-                         "9",  "10",   "11",   "12",   "12.1", "12.2", "12.3", "12.4", "13",
-                         "14", "15",   "16",   "16.1", "17",   "18", "19",   "19.1", "19.2",
-                         "20", "21",   "22",   "23",   "23.1", "23.2", "24",   "25"}));
+                         "1",  "2",  "3",  "4",    "5",    "6",    "7",    "7.1",  "8",
+                         "9",  "10", "11", "12",   "12.1", "12.2", "12.3", "12.4", "13",
+                         "14", "15", "16", "16.1", "17",   "18",   "19",   "19.1", "19.2",
+                         "20", "21", "22", "23",   "23.1", "23.2", "24",   "25"}));
 }
 
 TEST_P(SeedLetterTest, AgendaItemsCarryLevelParentTitleDocumentsAndNotes) {

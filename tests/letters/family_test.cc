@@ -77,7 +77,8 @@ TEST_P(FamilyTest, RecordMatchesTheHandWrittenExpectation) {
 TEST_P(FamilyTest, TextHoldsNoParagraphTwice) {
   // Text boxes with a VML fallback must be read once: no line of a letter's
   // text is written twice in a row.
-  const Json actual = Json::parse(EmitJson(ConvertFile((kLetters / (GetParam() + ".docx")).string())));
+  const Json actual =
+      Json::parse(EmitJson(ConvertFile((kLetters / (GetParam() + ".docx")).string())));
   ASSERT_TRUE(actual["text"].is_string());
   std::string text = actual["text"];
   std::vector<std::string> lines;
