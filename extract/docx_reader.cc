@@ -966,7 +966,10 @@ class DocxReader {
     std::unique_ptr<XmlPart> styles_part;
     std::unique_ptr<XmlPart> numbering_part;
     if (const Relationship* styles = FindRelationship(relationships, "/styles")) {
-      if (auto error = LoadXmlPart(package_, styles->target, &styles_part)) return *error;
+      // Word's latent styles (hundreds of them) say how its UI lists styles.
+      if (auto error = LoadXmlPart(package_, styles->target, &styles_part, "latentStyles")) {
+        return *error;
+      }
     }
     if (const Relationship* numbering = FindRelationship(relationships, "/numbering")) {
       if (auto error = LoadXmlPart(package_, numbering->target, &numbering_part)) return *error;

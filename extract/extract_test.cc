@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <pugixml.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -652,6 +653,49 @@ TEST(DocxStyles, WithoutADeclaredDefaultUnstyledParagraphsAreNormal) {
   EXPECT_EQ(document.body[0].paragraph.style, "Normal");
   EXPECT_EQ(document.body[0].paragraph.heading_level, 0);
   EXPECT_EQ(document.body[1].paragraph.style, "heading 1");
+}
+
+// Word's latent styles are cut out before parsing: the styles around them
+// still count, a DTD before them is still refused, and an error after them
+// names the byte of the part as it is.
+TEST(DocxStyles, LatentStylesAreSkippedAndTheRestStillRead) {
+  const std::string latent = R"(<w:latentStyles w:count="2"><w:lsdException w:name="heading 1"/>)"
+                             R"(<w:lsdException w:name="Normal"/></w:latentStyles>)";
+  const std::string styles = WordPart(
+      "styles",
+      latent +
+          R"(<w:style w:type="paragraph" w:default="1" w:styleId="N"><w:name w:val="Normal"/></w:style>)"
+          R"(<w:style w:type="paragraph" w:styleId="H"><w:name w:val="heading 1"/>)"
+          R"(<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>)");
+  const Document document =
+      Read(Docx(P("plain") + StyledP("H", "Scope"), {{"styles", "styles.xml", styles}}));
+  ASSERT_EQ(document.body.size(), 2u);
+  EXPECT_EQ(document.body[1].paragraph.style, "heading 1");
+  EXPECT_EQ(document.body[1].paragraph.heading_level, 1);
+
+  const std::string with_dtd = std::string(kXmlDeclaration) + R"(<!DOCTYPE w:styles>)" +
+                               styles.substr(kXmlDeclaration.size());
+  Result<Document> refused = ExtractDocx(Docx(P("plain"), {{"styles", "styles.xml", with_dtd}}));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kXmlMalformed);
+  EXPECT_NE(refused.error().message.find("DOCTYPE"), std::string::npos);
+
+  std::string broken = styles;
+  const std::size_t bad_at = broken.find("<w:style ");
+  ASSERT_NE(bad_at, std::string::npos);
+  broken.replace(bad_at, 1, "&");  // not well-formed: a bare '&' where a tag was
+  // Where pugixml finds the fault in the part as it is.
+  pugi::xml_document whole;
+  const pugi::xml_parse_result expected = whole.load_buffer(broken.data(), broken.size());
+  ASSERT_FALSE(expected);
+  ASSERT_GT(static_cast<std::size_t>(expected.offset), latent.size());
+  Result<Document> damaged = ExtractDocx(Docx(P("plain"), {{"styles", "styles.xml", broken}}));
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.error().code, ErrorCode::kXmlMalformed);
+  EXPECT_NE(damaged.error().message.find("word/styles.xml is not well-formed XML at byte " +
+                                         std::to_string(expected.offset) + " "),
+            std::string::npos)
+      << damaged.error().message;
 }
 
 // ---------------------------------------------------------------------------

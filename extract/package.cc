@@ -541,8 +541,104 @@ std::optional<Error> ZipPackage::Charge(std::string_view name, std::uint64_t tre
   return std::nullopt;
 }
 
+namespace {
+
+bool IsXmlNameByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.' || c == ':' || c >= 0x80;
+}
+
+// The qualified name of the tag whose '<' is at `at` (after "</" for an
+// end tag).
+std::string_view TagName(const char* at, const char* end) {
+  const char* name_end = at;
+  while (name_end < end && IsXmlNameByte(static_cast<unsigned char>(*name_end))) ++name_end;
+  return {at, static_cast<std::size_t>(name_end - at)};
+}
+
+std::string_view LocalName(std::string_view qualified) {
+  const std::size_t colon = qualified.rfind(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+}  // namespace
+
+Cut CutElement(char* data, std::size_t* size, std::string_view local_name) {
+  const char* const end = data + *size;
+  const auto next_tag = [end](const char* from) {
+    return static_cast<const char*>(std::memchr(from, '<', static_cast<std::size_t>(end - from)));
+  };
+  // The element's start tag: every '<' before it must start a tag.
+  const char* start = nullptr;
+  std::string_view name;
+  for (const char* at = next_tag(data); at != nullptr; at = next_tag(at + 1)) {
+    if (at + 1 == end || at[1] == '!') return {};
+    if (at[1] == '?') {
+      if (at != data &&
+          std::string_view(data, static_cast<std::size_t>(at - data)) != "\xEF\xBB\xBF") {
+        return {};  // a processing instruction, not the declaration
+      }
+      continue;
+    }
+    if (at[1] == '/') continue;
+    name = TagName(at + 1, end);
+    if (LocalName(name) == local_name) {
+      start = at;
+      break;
+    }
+  }
+  if (start == nullptr) return {};
+  // The end of the start tag: the first '>' outside quotes ('>' may stand
+  // in an attribute value; '<' may not).
+  const char* tag_end = start + 1 + name.size();
+  for (char quote = 0; tag_end < end; ++tag_end) {
+    if (quote != 0) {
+      if (*tag_end == quote) quote = 0;
+    } else if (*tag_end == '"' || *tag_end == '\'') {
+      quote = *tag_end;
+    } else if (*tag_end == '>' || *tag_end == '<') {
+      break;
+    }
+  }
+  if (tag_end == end || *tag_end != '>') return {};
+  const char* element_end = nullptr;
+  if (tag_end[-1] == '/') {
+    element_end = tag_end + 1;
+  } else {
+    // Its end tag: the first of its name, with only tags before it. Only the
+    // same qualified name could nest or close it; the names are compared in
+    // place, as there are hundreds of tags inside.
+    const auto named_at = [&](const char* at) {
+      return static_cast<std::size_t>(end - at) > name.size() &&
+             std::memcmp(at, name.data(), name.size()) == 0 &&
+             !IsXmlNameByte(static_cast<unsigned char>(at[name.size()]));
+    };
+    for (const char* at = next_tag(tag_end); at != nullptr; at = next_tag(at + 1)) {
+      if (at + 1 == end || at[1] == '!' || at[1] == '?') return {};
+      if (at[1] != '/') {
+        if (named_at(at + 1)) return {};  // nested
+        continue;
+      }
+      if (!named_at(at + 2)) continue;
+      const char* close = at + 2 + name.size();
+      while (close < end && (*close == ' ' || *close == '\t' || *close == '\r' || *close == '\n')) {
+        ++close;
+      }
+      if (close == end || *close != '>') return {};
+      element_end = close + 1;
+      break;
+    }
+    if (element_end == nullptr) return {};
+  }
+  const Cut cut{static_cast<std::size_t>(start - data),
+                static_cast<std::size_t>(element_end - start)};
+  std::memmove(data + cut.offset, element_end, static_cast<std::size_t>(end - element_end));
+  *size -= cut.length;
+  return cut;
+}
+
 std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
-                                 std::unique_ptr<XmlPart>* part) {
+                                 std::unique_ptr<XmlPart>* part, std::string_view unread_element) {
   part->reset();
   std::optional<std::uint64_t> index;
   if (std::optional<Error> error = package->Find(name, &index)) return error;
@@ -570,6 +666,13 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                        "UTF-16; re-save the document in Word"};
   }
 
+  Cut cut;
+  if (!unread_element.empty() && parse_encoding == pugi::encoding_auto) {
+    std::size_t size = loaded->bytes.size();
+    cut = CutElement(loaded->bytes.data(), &size, unread_element);
+    loaded->bytes.resize(size);
+  }
+
   // parse_ws_pcdata keeps whitespace-only w:t text (" " between words).
   // parse_doctype keeps a DTD as a node, so that the check below sees it;
   // pugixml never expands its entities either way.
@@ -591,9 +694,12 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
     if (result.status == pugi::status_out_of_memory) {
       return Error{ErrorCode::kIo, "out of memory while parsing " + prefix};
     }
+    // The byte as the part has it, before any cut.
+    const auto offset = static_cast<std::size_t>(result.offset);
+    const std::size_t part_offset = offset >= cut.offset ? offset + cut.length : offset;
     return Error{ErrorCode::kXmlMalformed,
-                 prefix + " is not well-formed XML at byte " + std::to_string(result.offset) +
-                     " (" + result.description() +
+                 prefix + " is not well-formed XML at byte " + std::to_string(part_offset) + " (" +
+                     result.description() +
                      "); the document is damaged: open and repair it in Word, then save again"};
   }
 
