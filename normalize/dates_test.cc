@@ -390,6 +390,8 @@ INSTANTIATE_TEST_SUITE_P(
         TimeCase{"ru", "11 ч. 30 мин.", T(11, 30)},
         TimeCase{"ru", "с 11:00 до 13:00", T(11, 0), T(13, 0)},
         TimeCase{"ar", "من 11:00 إلى 13:00", T(11, 0), T(13, 0)},
+        TimeCase{"ar", "من الساعة 11:00 إلى الساعة 13:00", T(11, 0), T(13, 0)},
+        TimeCase{"ar", "في الساعة 09:30 (بتوقيت جنيف)", T(9, 30), std::nullopt, "09:30"},
         TimeCase{"ar", "الساعة ١١:٠٠", T(11, 0), std::nullopt, "١١:٠٠"}));
 
 struct NoTimeCase {

@@ -45,6 +45,10 @@ bool IsCjk(char32_t code_point);
 // ASCII digits. nullopt when `text` is not entirely a number.
 std::optional<long long> ParseChineseNumber(std::string_view text);
 
+// Whether `code_point` is one of the characters ParseChineseNumber reads as
+// a digit or a unit (一, 〇, 十, 万, 壹, ...).
+bool IsChineseNumeralCharacter(char32_t code_point);
+
 // ---- Dates and times -----------------------------------------------------
 
 struct Date {

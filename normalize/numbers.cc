@@ -189,6 +189,10 @@ constinit const std::array<std::uint64_t, kChineseNumeralWords> kChineseNumeralB
 
 }  // namespace internal
 
+bool IsChineseNumeralCharacter(char32_t code_point) {
+  return internal::IsChineseNumeral(code_point);
+}
+
 std::optional<long long> ParseChineseNumber(std::string_view text) {
   if (text.empty() || text.size() > 96) return std::nullopt;
   std::vector<char32_t> cps;

@@ -212,7 +212,13 @@ constexpr std::string_view kArJoiners[] = {"إلى", "الى", "حتى"};
 constexpr std::string_view kArWeekdays[] = {"الاثنين",  "الإثنين", "الثلاثاء", "الأربعاء",
                                             "الاربعاء", "الخميس",  "الجمعة",   "السبت",
                                             "الأحد",    "الاحد"};
-constexpr RangeWords kArTimeRanges[] = {{"من", "إلى"}, {"من", "الى"}, {"من", "حتى"}};
+// "من الساعة 11:00 إلى الساعة 13:00": "الساعة" (the hour) before each end.
+constexpr RangeWords kArTimeRanges[] = {{"من الساعة", "إلى الساعة"},
+                                        {"من الساعة", "الى الساعة"},
+                                        {"من الساعة", "حتى الساعة"},
+                                        {"من", "إلى"},
+                                        {"من", "الى"},
+                                        {"من", "حتى"}};
 constexpr std::string_view kArTimeJoiners[] = {"إلى", "الى", "حتى"};
 constexpr ZoneName kArZones[] = {
     {"توقيت جنيف", "Europe/Zurich"},

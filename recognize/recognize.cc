@@ -1142,10 +1142,13 @@ class Recognizer {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       std::string_view sentence =
           paragraph.substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
-      std::size_t marker = kNone;
+      std::size_t marker = kNone, marker_end = kNone;
       for (std::string_view word : table_->event_markers) {
         std::size_t at = scan::Find(sentence, word);
-        if (at != std::string_view::npos && at < marker) marker = at;
+        if (at != std::string_view::npos && at < marker) {
+          marker = at;
+          marker_end = at + word.size();
+        }
       }
       if (marker == kNone || marker == 0) continue;
       const std::vector<DateMatch>& dates = Dates(sentence);
@@ -1153,7 +1156,7 @@ class Recognizer {
       const DateMatch& date = dates.front();
       if (IsTheMeeting(sentence, date)) continue;
       Event event;
-      event.title = Clean(scan::StripBullet(sentence.substr(0, marker)));
+      event.title = MarkedEventTitle(sentence, marker, marker_end, date);
       event.date = scan::IsoDate(date.start);
       std::vector<TimeMatch> times = FindTimes(sentence, language_);
       if (!times.empty()) {
@@ -1187,6 +1190,47 @@ class Recognizer {
     }
   }
 
+  // The title of a marked event: the named thing before the marker, or,
+  // when only the date (and an article) stands before it, the named thing
+  // after it, as the verb leads in Arabic ("ستعقد جلسة إحاطة … في 21 أبريل")
+  // and a sentence may open with its date ("El 21 de abril de 2021 tendrá
+  // lugar una sesión informativa…, de 11.00 a 13.00 horas"). After the
+  // marker, the title runs to the date, a comma or a bracket; a short word
+  // right before the date ("في", "le", "on") is the date's, not the title's.
+  std::string MarkedEventTitle(std::string_view sentence, std::size_t marker,
+                               std::size_t marker_end, const DateMatch& date) const {
+    std::string before = Clean(scan::StripBullet(sentence.substr(0, marker)));
+    std::size_t others = scan::CodePointCount(before);
+    if (date.end <= marker) {
+      others = scan::CodePointCount(Trim(scan::StripBullet(sentence.substr(0, date.begin)))) +
+               scan::CodePointCount(Trim(sentence.substr(date.end, marker - date.end)));
+    }
+    if (others > 3) return before;
+    std::string_view after = sentence.substr(marker_end);
+    bool at_date = false;
+    if (date.begin >= marker_end) {
+      after = after.substr(0, date.begin - marker_end);
+      at_date = true;
+    }
+    for (std::string_view stop : {",", "،", "，", "(", "（", ";", "؛"}) {
+      std::size_t at = scan::Find(after, stop);
+      if (at != std::string_view::npos) {
+        after = after.substr(0, at);
+        at_date = false;
+      }
+    }
+    after = Trim(after);
+    if (at_date) {
+      std::size_t space = after.rfind(' ');
+      if (space != std::string_view::npos && scan::AtMostCodePoints(after.substr(space + 1), 3)) {
+        after = Trim(after.substr(0, space));
+      }
+    }
+    while (after.ends_with(".")) after.remove_suffix(1);
+    std::string title = Clean(after);
+    return title.empty() ? before : title;
+  }
+
   // A date-led list line with no marker: "• 2021年4月21日：新代表情况介绍会",
   // "– 21 April 2021, 11:00–13:00 Geneva time: Newcomers' session". The
   // letter lists dated happenings so: after the date (and its time) a
@@ -1196,9 +1240,15 @@ class Recognizer {
   void ReadDateLedEvent(std::size_t i) {
     if (deadline_lines_[i]) return;
     const Line& line = lines_[i];
+    std::string_view raw = scan::StripBullet(line.text());
+    // A date leads the line: most lines of Chinese text start with an
+    // ideograph that is no numeral.
+    if (std::size_t next = 0; !raw.empty()) {
+      const char32_t first = scan::DecodeAt(raw, 0, &next);
+      if (first >= 0x4E00 && first <= 0x9FFF && !IsChineseNumeralCharacter(first)) return;
+    }
     // Most paragraphs name no happening at all.
     if (!words_->event_words.AnyIn(line.clean_text)) return;
-    std::string_view raw = scan::StripBullet(line.text());
     // A date at the start of the first segment, as a date-led deadline; a
     // date is short, so a long segment is cut (at a character's start).
     std::string_view segment = raw.substr(0, raw.find_first_of("\t\n"));

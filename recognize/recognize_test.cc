@@ -804,6 +804,13 @@ std::vector<scan::Piece> PlainSentences(std::string_view text) {
     bool end = c == U'。' || c == U'！' || c == U'？' || c == U'\n';
     if ((c == U'.' || c == U'!' || c == U'?') && (next == text.size() || text[next] == ' '))
       end = true;
+    // A stop before a number or a lower-case word ends an abbreviation.
+    std::size_t word = text.find_first_not_of(' ', next);
+    if (c == U'.' && end && next < text.size() && word != std::string_view::npos) {
+      std::size_t after = 0;
+      char32_t w = DecodeWithIcu(text, word, &after);
+      if ((w >= U'0' && w <= U'9') || u_islower(static_cast<UChar32>(w))) end = false;
+    }
     if (end) {
       pieces.push_back({start, next});
       start = next;
@@ -816,9 +823,9 @@ std::vector<scan::Piece> PlainSentences(std::string_view text) {
 
 TEST(ScanSentences, AgreesWithDecodingEveryCharacter) {
   std::mt19937 random(6);
-  const std::vector<std::string> pieces = {"a",        " ",    ".",    "!",   "?",    "\n",
-                                           "。",       "！",   "？",   "中",  "\xe3", "\xe3\x80",
-                                           "\xef\xbc", "\xef", "\x80", "\x82"};
+  const std::vector<std::string> pieces = {
+      "a",    " ",        ".",        "!",    "?",    "\n",   "。", "！", "？", "中",
+      "\xe3", "\xe3\x80", "\xef\xbc", "\xef", "\x80", "\x82", "1",  "A",  "д",  "Д"};
   for (int n = 0; n < 100000; ++n) {
     const std::string text = RandomText(random, pieces, static_cast<int>(random() % 20));
     const std::vector<scan::Piece> got = scan::Sentences(text), expected = PlainSentences(text);
@@ -1267,6 +1274,181 @@ TEST(ScanBullets, FigureDashMiddleDotAndSymbolFontBulletsAreBullets) {
   bool bulleted = true;
   EXPECT_EQ(scan::StripBullet("开幕・闭幕", &bulleted), "开幕・闭幕");
   EXPECT_FALSE(bulleted);
+}
+
+// ---- Other languages: what a French, Spanish, Russian or Arabic reader
+// writes the same letter with ----
+
+TEST(ScanSentences, AStopBeforeANumberOrALowerCaseWordEndsNoSentence) {
+  auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const scan::Piece& piece : scan::Sentences(text)) {
+      out.emplace_back(text.substr(piece.begin, piece.end - piece.begin));
+    }
+    return out;
+  };
+  EXPECT_EQ(
+      texts("Собрание откроется в 11 час. 00 мин. по женевскому времени."),
+      std::vector<std::string>{"Собрание откроется в 11 час. 00 мин. по женевскому времени."});
+  EXPECT_EQ(
+      texts("The session runs from 11 a.m. to 1 p.m. Register first."),
+      (std::vector<std::string>{"The session runs from 11 a.m. to 1 p.m.", " Register first."}));
+  // Unchanged: a capital, a non-cased script or a CJK stop after it.
+  EXPECT_EQ(texts("Prepared by Sr. Nasser. Thanks."),
+            (std::vector<std::string>{"Prepared by Sr.", " Nasser.", " Thanks."}));
+  EXPECT_EQ(texts("الاجتماع. سيبدأ"), (std::vector<std::string>{"الاجتماع.", " سيبدأ"}));
+  EXPECT_EQ(texts("会议开始。请注册。"), (std::vector<std::string>{"会议开始。", "请注册。"}));
+}
+
+TEST(Deadlines, FrenchAndRussianHeadingsInLowerCaseOpenTheSection) {
+  LetterRecord fr = RecognizeBlocks({
+      Para("Réf.:\tLettre collective 11/20 du TSB"),
+      Para("Madame, Monsieur,"),
+      Para("Principales dates limites:"),
+      Para("17 mars 2021\t–\tSoumission des contributions pour lesquelles une traduction est "
+           "demandée"),
+      Para("16 avril 2021\t–\tInscription (au moyen du formulaire en ligne)"),
+      Para("Des informations pratiques figurent dans l'Annexe A."),
+  });
+  ASSERT_EQ(fr.deadlines.size(), 2u);
+  EXPECT_EQ(fr.deadlines[0].date, "2021-03-17");
+  EXPECT_EQ(fr.deadlines[0].text,
+            "Soumission des contributions pour lesquelles une traduction est demandée");
+  EXPECT_EQ(fr.deadlines[1].date, "2021-04-16");
+  EXPECT_EQ(fr.deadlines[1].text, "Inscription (au moyen du formulaire en ligne)");
+
+  LetterRecord ru = RecognizeBlocks({
+      Para("Осн.:\tКоллективное письмо БСЭ 11/20"),
+      Para("Уважаемая госпожа, уважаемый господин,"),
+      Para("Основные предельные сроки:"),
+      Para("17 марта 2021 г.\t–\tПредставление вкладов Членов МСЭ-Т"),
+      Para("Просим также принять к сведению следующее:"),
+  });
+  ASSERT_EQ(ru.deadlines.size(), 1u);
+  EXPECT_EQ(ru.deadlines[0].date, "2021-03-17");
+  EXPECT_EQ(ru.deadlines[0].text, "Представление вкладов Членов МСЭ-Т");
+
+  // Unchanged: a date-led line with no deadlines heading above it.
+  LetterRecord none = RecognizeBlocks({
+      Para("Réf.:\tLettre collective 11/20 du TSB"),
+      Para("Madame, Monsieur,"),
+      Para("Rappel:"),
+      Para("17 mars 2021\t–\tSoumission des contributions"),
+  });
+  EXPECT_TRUE(none.deadlines.empty());
+}
+
+TEST(Reference, RussianAndArabicAddendaNameTheirLetterInAnotherCase) {
+  auto key_of = [](std::string reference_line, std::string salutation) {
+    LetterRecord record = RecognizeBlocks({Para(reference_line), Para(salutation)});
+    return record.letter->reference ? record.letter->reference->key : std::nullopt;
+  };
+  EXPECT_EQ(key_of("Осн.:\tДобавление 1 к Коллективному письму БСЭ 11/20",
+                   "Уважаемая госпожа, уважаемый господин,"),
+            "Addendum 1 to TSB Collective Letter 11/20");
+  EXPECT_EQ(key_of("المرجع:\tالإضافة 1 للرسالة الجماعية 11/20 لمكتب تقييس الاتصالات",
+                   "حضرات السادة والسيدات،"),
+            "Addendum 1 to TSB Collective Letter 11/20");
+  EXPECT_EQ(key_of("المرجع:\tالتصويب 1 للرسالة المعممة 300 لمكتب تقييس الاتصالات",
+                   "حضرات السادة والسيدات،"),
+            "Corrigendum 1 to TSB Circular 300");
+  // Unchanged: the nominative forms.
+  EXPECT_EQ(
+      key_of("Осн.:\tКоллективное письмо БСЭ 11/20", "Уважаемая госпожа, уважаемый господин,"),
+      "TSB Collective Letter 11/20");
+  EXPECT_EQ(key_of("Осн.:\tЦиркуляр БСЭ 300", "Уважаемая госпожа, уважаемый господин,"),
+            "TSB Circular 300");
+  EXPECT_EQ(
+      key_of("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات", "حضرات السادة والسيدات،"),
+      "TSB Collective Letter 11/20");
+}
+
+TEST(Meeting, RussianOpeningWithMinutesAndAtHeadquarters) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Осн.:\tКоллективное письмо БСЭ 5/13"),
+      Para("Предмет:\tСобрание 13-й Исследовательской комиссии, Женева, 4–15 июля 2022 года"),
+      Para("Уважаемая госпожа, уважаемый господин,"),
+      Para("Собрание 13-й Исследовательской комиссии состоится в штаб-квартире МСЭ в Женеве с 4 "
+           "по 15 июля 2022 года."),
+      Para("Собрание откроется в 09 час. 30 мин. по женевскому времени в первый день."),
+  });
+  ASSERT_TRUE(record.meeting);
+  EXPECT_EQ(record.meeting->body_key, "ITU-T SG13");
+  EXPECT_EQ(record.meeting->start, "2022-07-04");
+  EXPECT_EQ(record.meeting->end, "2022-07-15");
+  EXPECT_EQ(record.meeting->mode, "in-person");
+  EXPECT_EQ(record.meeting->opening, "2022-07-04T09:30:00+02:00");
+  EXPECT_EQ(record.meeting->timezone, "Europe/Zurich");
+}
+
+TEST(Meeting, ArabicOpeningVerbAndHeadquarters) {
+  LetterRecord record = RecognizeBlocks({
+      Para("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات"),
+      Para("الموضوع:\tاجتماع لجنة الدراسات 20، جنيف، 17-27 مايو 2021"),
+      Para("حضرات السادة والسيدات،"),
+      Para("يسرني أن أدعوكم إلى اجتماع لجنة الدراسات 20 الذي سيعقد في مقر الاتحاد في جنيف في "
+           "الفترة من 17 إلى 27 مايو 2021."),
+      Para("وسيبدأ الاجتماع في الساعة 09:30 (بتوقيت جنيف) في اليوم الأول."),
+  });
+  ASSERT_TRUE(record.meeting);
+  EXPECT_EQ(record.meeting->body_key, "ITU-T SG20");
+  EXPECT_EQ(record.meeting->mode, "in-person");
+  EXPECT_EQ(record.meeting->opening, "2021-05-17T09:30:00+02:00");
+  EXPECT_EQ(record.meeting->timezone, "Europe/Zurich");
+  EXPECT_TRUE(record.events.empty());  // the opening is not an event
+
+  // Unchanged: a virtual meeting stays virtual.
+  LetterRecord virtual_meeting = RecognizeBlocks({
+      Para("الموضوع:\tاجتماع افتراضي للجنة الدراسات 20، من 17 إلى 27 مايو 2021"),
+      Para("حضرات السادة والسيدات،"),
+  });
+  ASSERT_TRUE(virtual_meeting.meeting);
+  EXPECT_EQ(virtual_meeting.meeting->mode, "virtual");
+}
+
+TEST(Events, RussianTimeRangeInHoursAndMinutes) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Осн.:\tКоллективное письмо БСЭ 11/20"),
+      Para("Уважаемая госпожа, уважаемый господин,"),
+      Para("-\tБрифинг для новых делегатов состоится 21 апреля 2021 года с 11 час. 00 мин. до 13 "
+           "час. 00 мин. по женевскому времени в виртуальном формате."),
+  });
+  ASSERT_EQ(record.events.size(), 1u);
+  EXPECT_EQ(record.events[0].title, "Брифинг для новых делегатов");
+  EXPECT_EQ(record.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(record.events[0].end, "2021-04-21T13:00:00+02:00");
+  EXPECT_EQ(record.events[0].timezone, "Europe/Zurich");
+  EXPECT_FALSE(HasWarning(record, "timezone-not-stated"));
+}
+
+TEST(Events, TitleAfterTheMarkerWhenOnlyTheDateStandsBeforeIt) {
+  LetterRecord ar = RecognizeBlocks({
+      Para("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات"),
+      Para("حضرات السادة والسيدات،"),
+      Para("-\tستعقد جلسة إحاطة للمندوبين الجدد في 21 أبريل 2021 من الساعة 11:00 إلى الساعة "
+           "13:00 (بتوقيت جنيف) بشكل افتراضي."),
+  });
+  ASSERT_EQ(ar.events.size(), 1u);
+  EXPECT_EQ(ar.events[0].title, "جلسة إحاطة للمندوبين الجدد");
+  EXPECT_EQ(ar.events[0].date, "2021-04-21");
+  EXPECT_EQ(ar.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(ar.events[0].end, "2021-04-21T13:00:00+02:00");
+  EXPECT_EQ(ar.events[0].timezone, "Europe/Zurich");
+
+  LetterRecord es = RecognizeBlocks({
+      Para("Ref.:\tCarta Colectiva TSB 11/20"),
+      Para("Muy Señora mía/Muy Señor mío:"),
+      Para("-\tEl 21 de abril de 2021 tendrá lugar una sesión informativa virtual para los nuevos "
+           "delegados, de 11.00 a 13.00 horas (hora de Ginebra)."),
+      // Unchanged: a title before the marker.
+      Para("-\tUn foro virtual sobre las ciudades se celebrará el 22 de abril de 2021."),
+  });
+  ASSERT_EQ(es.events.size(), 2u);
+  EXPECT_EQ(es.events[0].title, "una sesión informativa virtual para los nuevos delegados");
+  EXPECT_EQ(es.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(es.events[0].end, "2021-04-21T13:00:00+02:00");
+  EXPECT_EQ(es.events[1].title, "Un foro virtual sobre las ciudades");
+  EXPECT_EQ(es.events[1].date, "2021-04-22");
 }
 
 }  // namespace

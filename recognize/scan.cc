@@ -1027,6 +1027,23 @@ std::string_view StripTrailingSeparators(std::string_view text) {
 
 bool EndsWithSeparator(std::string_view text) { return TrailingSeparatorLength(Trim(text)) > 0; }
 
+namespace {
+
+// A full stop that ends an abbreviation inside a sentence rather than the
+// sentence: the next word is a number or starts with a lower-case letter
+// ("11 час. 00 мин. до 13 час.", "11 a.m. to 1 p.m."). A capital after
+// the stop still ends one. Only '.'; "!" and "?" always end a sentence.
+bool AbbreviationDot(std::string_view text, std::size_t dot) {
+  if (text[dot] != '.') return false;
+  std::size_t at = text.find_first_not_of(' ', dot + 1);
+  if (at == std::string_view::npos) return false;
+  std::size_t after = 0;
+  const char32_t next = DecodeAt(text, at, &after);
+  return IsAsciiDigit(next) || u_islower(static_cast<UChar32>(next));
+}
+
+}  // namespace
+
 std::vector<Piece> Sentences(std::string_view text) {
   std::vector<Piece> pieces;
   std::size_t start = 0;
@@ -1041,7 +1058,7 @@ std::vector<Piece> Sentences(std::string_view text) {
       case '.':
       case '!':
       case '?':
-        if (i + 1 == text.size() || text[i + 1] == ' ') end = i + 1;
+        if (i + 1 == text.size() || (text[i + 1] == ' ' && !AbbreviationDot(text, i))) end = i + 1;
         break;
       case '\xE3':  // 。
       case '\xEF':  // ！ ？

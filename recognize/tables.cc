@@ -135,7 +135,7 @@ std::vector<LanguageTable> BuildTables() {
   fr.deadline_actions = {"soumission",   "soumettre",   "envoi",        "inscription",
                          "s'inscrire",   "s’inscrire",  "demande",      "réponse",
                          "commentaires", "date limite", "contribution", "candidature"};
-  fr.deadline_words = {"Date limite", "date limite", "Dates limites", "Délais"};
+  fr.deadline_words = {"Date limite", "date limite", "Dates limites", "dates limites", "Délais"};
   fr.deadline_before_date = {"au plus tard le", "avant le", "d'ici au", "d’ici au"};
   fr.location_before = {" à "};
   fr.location_after = {", du", " du"};
@@ -201,7 +201,12 @@ std::vector<LanguageTable> BuildTables() {
   ru.annex_words = {"Приложение", "ПРИЛОЖЕНИЕ"};
   ru.agenda_words = {"повестк", "Повестк"};
   ru.issuers = {{"БСЭ", "TSB"}, {"БРЭ", "BDT"}, {"БР", "BR"}};
-  ru.kinds = {{"Коллективное письмо", "collective-letter"}, {"Циркуляр", "circular"},
+  // Nominative, then the cases an addendum names its letter in ("Добавление 1
+  // к Коллективному письму"); "Циркуляр" is the stem of all its cases.
+  ru.kinds = {{"Коллективное письмо", "collective-letter"},
+              {"Коллективному письму", "collective-letter"},
+              {"Коллективного письма", "collective-letter"},
+              {"Циркуляр", "circular"},
               {"Письмо", "letter"}};
   ru.addendum_words = {"Добавление"};
   ru.corrigendum_words = {"Исправление"};
@@ -210,7 +215,10 @@ std::vector<LanguageTable> BuildTables() {
                {"ИК", "", "ITU-T SG#", false},
                {"Рабочей группы ", "", "ITU-T WP#", true}};
   ru.meeting_words = {"собрание", "Собрание", "заседание"};
-  ru.modes = {{"гибридн", "hybrid"}, {"виртуальн", "virtual"}, {"очн", "in-person"}};
+  ru.modes = {{"гибридн", "hybrid"},
+              {"виртуальн", "virtual"},
+              {"очн", "in-person"},
+              {"штаб-квартир", "in-person"}};
   ru.opening_words = {"откроется", "начнется", "начнётся"};
   ru.event_markers = {" состоится", " пройдет", " пройдёт"};
   // Stems, in both cases: only ASCII letters are matched in any case.
@@ -223,7 +231,8 @@ std::vector<LanguageTable> BuildTables() {
                          "запрос",          "Запрос",         "заявк",      "Заявк",
                          "ответ",           "Ответ",          "комментари", "Комментари",
                          "предельный срок", "Предельный срок"};
-  ru.deadline_words = {"Предельный срок", "Предельные сроки", "предельный срок"};
+  ru.deadline_words = {"Предельный срок", "Предельные сроки", "предельный срок",
+                       "предельные сроки"};
   ru.deadline_before_date = {"не позднее", "до "};
   ru.roman_item_numerals = true;
   ru.item_marks = {".", ")", "–", "—", "-", ":"};
@@ -246,13 +255,19 @@ std::vector<LanguageTable> BuildTables() {
   ar.agenda_words = {"جدول الأعمال"};
   ar.issuers = {{"مكتب تقييس الاتصالات", "TSB"}, {"مكتب الاتصالات الراديوية", "BR"},
                 {"مكتب تنمية الاتصالات", "BDT"}};
-  ar.kinds = {{"الرسالة الجماعية", "collective-letter"}, {"الرسالة المعممة", "circular"}};
+  // With the article, and after the preposition "لـ" that an addendum names its
+  // letter with ("الإضافة 1 للرسالة الجماعية").
+  ar.kinds = {{"الرسالة الجماعية", "collective-letter"},
+              {"للرسالة الجماعية", "collective-letter"},
+              {"الرسالة المعممة", "circular"},
+              {"للرسالة المعممة", "circular"}};
   ar.addendum_words = {"الإضافة"};
   ar.corrigendum_words = {"التصويب"};
   ar.bodies = {{"لجنة الدراسات ", "", "ITU-T SG#", false}};
   ar.meeting_words = {"اجتماع"};
-  ar.modes = {{"هجين", "hybrid"}, {"افتراضي", "virtual"}};
-  ar.opening_words = {"افتتاح"};
+  ar.modes = {{"هجين", "hybrid"}, {"افتراضي", "virtual"}, {"مقر الاتحاد", "in-person"}};
+  // "يبدأ" / "تبدأ" also in the future ("سيبدأ الاجتماع").
+  ar.opening_words = {"افتتاح", "يبدأ", "تبدأ"};
   ar.event_markers = {" سيعقد", " ستعقد"};
   ar.event_words = {"اجتماع", "ورشة عمل", "منتدى", "ندوة",  "دورة",
                     "جلسة",   "مؤتمر",    "قمة",   "فعالية"};
