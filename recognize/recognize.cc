@@ -118,7 +118,7 @@ std::size_t NumberLength(std::string_view text, bool slash) {
 struct TableWords {
   scan::WordSet deadline_words;    // as written
   scan::WordSet deadline_markers;  // after the date as written, before it in any case
-  scan::WordSet event_markers;     // as written
+  scan::WordSet event_markers;     // as written, without a leading space (see ReadEvents)
   scan::WordSet opening_words;     // in any case
   scan::WordSet agenda_words;      // as written
   scan::WordSet event_words;       // in any case
@@ -134,7 +134,12 @@ const TableWords& WordsOf(const LanguageTable& table) {
       words.deadline_words.Add(source.deadline_words, /*fold=*/false);
       words.deadline_markers.Add(source.deadline_after_date, /*fold=*/false);
       words.deadline_markers.Add(source.deadline_before_date, /*fold=*/true);
-      words.event_markers.Add(source.event_markers, /*fold=*/false);
+      std::vector<std::string_view> marker_stems;
+      for (std::string_view marker : source.event_markers) {
+        while (marker.starts_with(' ')) marker.remove_prefix(1);
+        marker_stems.push_back(marker);  // a view of the table's word, which outlives the set
+      }
+      words.event_markers.Add(marker_stems, /*fold=*/false);
       words.opening_words.Add(source.opening_words, /*fold=*/true);
       words.agenda_words.Add(source.agenda_words, /*fold=*/false);
       words.event_words.Add(source.event_words, /*fold=*/true);
@@ -387,10 +392,38 @@ class Recognizer {
         if (MatchAnnexHeading(text, &label, &title)) annex_lines_.push_back({i, label, title});
       }
     }
+    // A salutation may run over two paragraphs ("Уважаемая госпожа," /
+    // "уважаемый господин,"): the second goes on in lower case and ends as
+    // the first does, like a salutation. A first body paragraph does neither.
+    if (salutation_ != kNone) {
+      salutation_end_ = salutation_;
+      const std::size_t next = salutation_ + 1;
+      if (next < lines_.size() && lines_[next].InTable() == lines_[salutation_].InTable() &&
+          EndsLikeASalutation(lines_[salutation_].clean_text) &&
+          IsSalutationContinuation(lines_[next].clean_text)) {
+        salutation_end_ = next;
+      }
+    }
     first_annex_ = annex_lines_.empty() ? lines_.size() : annex_lines_.front().line;
     if (salutation_ != kNone && first_annex_ < salutation_) first_annex_ = lines_.size();
     header_end_ = salutation_ != kNone ? salutation_ : std::min<std::size_t>(lines_.size(), 60);
   }
+
+  // The punctuation a salutation ends with: "," ":" "،" "：" "，".
+  static bool EndsLikeASalutation(std::string_view text) {
+    if (text.empty()) return false;
+    const char32_t last = scan::LastCodePoint(text);
+    return last == U',' || last == U':' || last == U'،' || last == U'：' || last == U'，';
+  }
+
+  // A short paragraph that starts in lower case and ends like a salutation.
+  static bool IsSalutationContinuation(std::string_view text) {
+    if (!scan::AtMostCodePoints(text, 80) || !EndsLikeASalutation(text)) return false;
+    return u_islower(static_cast<UChar32>(scan::FirstCodePoint(text)));
+  }
+
+  // The first line after the salutation, where the body starts.
+  std::size_t BodyStart() const { return salutation_ != kNone ? salutation_end_ + 1 : 0; }
 
   static bool StartsWithAny(std::string_view text, const std::vector<std::string_view>& prefixes) {
     for (std::string_view prefix : prefixes) {
@@ -742,9 +775,13 @@ class Recognizer {
 
   void ReadSalutationAndClosing(LetterFields& letter) {
     if (salutation_ == kNone) return;
-    letter.salutation = std::string(lines_[salutation_].clean_text);
+    std::string salutation(lines_[salutation_].clean_text);
+    for (std::size_t i = salutation_ + 1; i <= salutation_end_; ++i) {
+      AppendWrapped(salutation, lines_[i].clean_text);
+    }
+    letter.salutation = std::move(salutation);
     std::size_t end = std::min(first_annex_, lines_.size());
-    for (std::size_t i = salutation_ + 1; i < end; ++i) {
+    for (std::size_t i = BodyStart(); i < end; ++i) {
       if (lines_[i].InTable()) continue;
       std::string_view text = lines_[i].clean_text;
       // Formulas run long in French or Arabic ("Veuillez agréer, …").
@@ -779,14 +816,30 @@ class Recognizer {
     auto is_name = [&](const std::string& text) {
       return scan::AtMostCodePoints(text, 40) && !titled(text);
     };
+    // A title over two paragraphs ("Директор Бюро стандартизации" /
+    // "электросвязи"): the second goes on in lower case, where the first
+    // ends no sentence.
+    auto continues = [&](std::string_view title, std::string_view next) {
+      if (!scan::AtMostCodePoints(next, 60) || titled(std::string(next))) return false;
+      const char32_t last = scan::LastCodePoint(title);
+      if (last == U'.' || last == U'!' || last == U'?' || last == U'。' || last == U'！' ||
+          last == U'？') {
+        return false;
+      }
+      return u_islower(static_cast<UChar32>(scan::FirstCodePoint(next))) != 0;
+    };
     for (std::size_t i = 0; i < units.size(); ++i) {
       if (!scan::AtMostCodePoints(units[i], 100) || !titled(units[i])) continue;
+      std::string title = units[i];
+      std::size_t after = i + 1;  // the unit after the title
+      if (after < units.size() && continues(title, units[after]))
+        AppendWrapped(title, units[after++]);
       if (i > 0 && is_name(units[i - 1])) {
-        letter.signature = Signature{units[i - 1], units[i]};
+        letter.signature = Signature{units[i - 1], title};
         return;
       }
-      if (i + 1 < units.size() && is_name(units[i + 1])) {
-        letter.signature = Signature{units[i + 1], units[i]};
+      if (after < units.size() && is_name(units[after])) {
+        letter.signature = Signature{units[after], title};
         return;
       }
       // Name and title in one paragraph, on lines of their own.
@@ -886,7 +939,7 @@ class Recognizer {
     // The invitation: the first paragraph after the salutation with a date.
     std::string_view invitation;
     if (salutation_ != kNone) {
-      for (std::size_t i = salutation_ + 1; i < std::min(first_annex_, salutation_ + 6); ++i) {
+      for (std::size_t i = BodyStart(); i < std::min(first_annex_, BodyStart() + 5); ++i) {
         std::string_view text = lines_[i].clean_text;
         if (!Dates(text).empty()) {
           invitation = text;
@@ -946,12 +999,21 @@ class Recognizer {
     return std::nullopt;
   }
 
-  bool HasOpeningWord(std::string_view text) const { return words_->opening_words.AnyIn(text); }
+  // Whether a word of one of the table's word lists occurs in `text`. The
+  // tables write Arabic words without vowel marks (harakat), which a letter
+  // may write on any of them ("ستُعقد"): they are ignored, on a copy made
+  // only for the rare text that has them.
+  static bool HasWord(const scan::WordSet& words, std::string_view text) {
+    if (words.AnyIn(text)) return true;
+    return scan::HasArabicMarks(text) && words.AnyIn(scan::WithoutArabicMarks(text));
+  }
+
+  bool HasOpeningWord(std::string_view text) const { return HasWord(words_->opening_words, text); }
 
   // The opening time: a sentence with an opening word and a time of day.
   void ReadOpening(Meeting& meeting) {
     if (salutation_ == kNone) return;
-    for (std::size_t i = salutation_ + 1; i < first_annex_; ++i) {
+    for (std::size_t i = BodyStart(); i < first_annex_; ++i) {
       std::string_view paragraph = lines_[i].clean_text;
       // The sentence has a time, so a number, and an opening word: so has
       // its paragraph.
@@ -980,7 +1042,7 @@ class Recognizer {
 
   void ReadDeadlines() {
     deadline_lines_.assign(lines_.size(), false);
-    std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
+    std::size_t start = BodyStart();
     bool in_section = false;  // after a "deadlines" heading, while date-led lines follow
     std::string row_text, row_clean;
     for (std::size_t i = start; i < lines_.size(); ++i) {
@@ -1005,7 +1067,7 @@ class Recognizer {
       if (in_section && line.InTable() && line.row == 0) continue;
       std::string_view clean = line.clean_text;
       if (line.InTable()) clean = CleanRowText(line.block, line.row, text, row_clean);
-      in_section = scan::AtMostCodePoints(clean, 40) && words_->deadline_words.AnyIn(clean);
+      in_section = scan::AtMostCodePoints(clean, 40) && HasWord(words_->deadline_words, clean);
       if (in_section || AddSentenceDeadlines(clean)) deadline_lines_[i] = true;
     }
   }
@@ -1079,7 +1141,7 @@ class Recognizer {
 
   // A marker after the date as written, or one before it in any case.
   bool HasDeadlineMarker(std::string_view text) const {
-    return words_->deadline_markers.AnyIn(text);
+    return HasWord(words_->deadline_markers, text);
   }
 
   bool IsDeadlineDate(std::string_view sentence, const DateMatch& date) const {
@@ -1121,7 +1183,7 @@ class Recognizer {
   }
 
   void ReadEvents() {
-    std::size_t start = salutation_ != kNone ? salutation_ + 1 : 0;
+    std::size_t start = BodyStart();
     for (std::size_t i = start; i < first_annex_; ++i) {
       if (lines_[i].InTable()) continue;
       std::string_view paragraph = lines_[i].clean_text;
@@ -1129,7 +1191,7 @@ class Recognizer {
       if (!scan::MayHoldNumber(paragraph)) continue;
       const std::size_t found = record_.events.size();
       // A sentence with a marker ("…将于2021年4月21日举办"); most have none.
-      if (words_->event_markers.AnyIn(paragraph)) ReadMarkedEvents(paragraph);
+      if (HasWord(words_->event_markers, paragraph)) ReadMarkedEvents(paragraph);
       if (record_.events.size() == found) ReadDateLedEvent(i);
     }
   }
@@ -1143,20 +1205,34 @@ class Recognizer {
       std::string_view sentence =
           paragraph.substr(sentences[s].begin, sentences[s].end - sentences[s].begin);
       std::size_t marker = kNone, marker_end = kNone;
+      // A marker led by a space (" will be held", " ستعقد") is a word of its
+      // own; so it is where it opens the sentence, after a bullet, as a verb
+      // leads in Arabic ("ستعقد جلسة إحاطة …").
+      const std::string_view lead = scan::StripBullet(Trim(sentence));
+      const auto lead_at = static_cast<std::size_t>(lead.data() - sentence.data());
       for (std::string_view word : table_->event_markers) {
-        std::size_t at = scan::Find(sentence, word);
-        if (at != std::string_view::npos && at < marker) {
+        std::size_t end = kNone;
+        std::size_t at = scan::FindSkippingArabicMarks(sentence, word, 0, &end);
+        if (word.starts_with(' ') && lead_at < marker && (at == kNone || lead_at < at)) {
+          const std::size_t lead_end = scan::MatchSkippingArabicMarks(lead, 0, word.substr(1));
+          if (lead_end != kNone) {
+            at = lead_at;
+            end = lead_at + lead_end;
+          }
+        }
+        if (at != kNone && at < marker) {
           marker = at;
-          marker_end = at + word.size();
+          marker_end = end;
         }
       }
-      if (marker == kNone || marker == 0) continue;
+      if (marker == kNone) continue;
       const std::vector<DateMatch>& dates = Dates(sentence);
       if (dates.empty()) continue;
       const DateMatch& date = dates.front();
       if (IsTheMeeting(sentence, date)) continue;
       Event event;
       event.title = MarkedEventTitle(sentence, marker, marker_end, date);
+      if (event.title.empty()) continue;  // no named thing on either side of the marker
       event.date = scan::IsoDate(date.start);
       std::vector<TimeMatch> times = FindTimes(sentence, language_);
       if (!times.empty()) {
@@ -1173,7 +1249,7 @@ class Recognizer {
       for (std::size_t t = s + 1; t < sentences.size(); ++t) {
         std::string_view later =
             paragraph.substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
-        if (words_->event_markers.AnyIn(later) && !Dates(later).empty()) {
+        if (HasWord(words_->event_markers, later) && !Dates(later).empty()) {
           window_end = sentences[t].begin;
           break;
         }
@@ -1248,7 +1324,7 @@ class Recognizer {
       if (first >= 0x4E00 && first <= 0x9FFF && !IsChineseNumeralCharacter(first)) return;
     }
     // Most paragraphs name no happening at all.
-    if (!words_->event_words.AnyIn(line.clean_text)) return;
+    if (!HasWord(words_->event_words, line.clean_text)) return;
     // A date at the start of the first segment, as a date-led deadline; a
     // date is short, so a long segment is cut (at a character's start).
     std::string_view segment = raw.substr(0, raw.find_first_of("\t\n"));
@@ -1268,7 +1344,7 @@ class Recognizer {
     if (title_from != kNone) {
       // Only the time and zone stand between the date and the colon.
       std::string_view lead = rest.substr(0, title_from);
-      if (!scan::AtMostCodePoints(lead, 48) || words_->event_words.AnyIn(lead)) return;
+      if (!scan::AtMostCodePoints(lead, 48) || HasWord(words_->event_words, lead)) return;
     } else {
       // "2021年4月21日\t–\t新代表情况介绍会": a tab or a dash after the date.
       title_from = 0;
@@ -1292,7 +1368,8 @@ class Recognizer {
     for (std::string_view stop : {"，", ",", "；", ";", "（", "("}) {
       first_clause = first_clause.substr(0, scan::Find(first_clause, stop));
     }
-    if (!words_->event_words.AnyIn(first_clause) || words_->deadline_actions.AnyIn(title)) return;
+    if (!HasWord(words_->event_words, first_clause) || HasWord(words_->deadline_actions, title))
+      return;
     // The meeting itself, its opening, or a part of it named by its body.
     if (IsTheMeeting(raw, date)) return;
     if (meeting_start_ && !(date.start < *meeting_start_) && !(*meeting_end_ < date.start) &&
@@ -1420,7 +1497,7 @@ class Recognizer {
       return;
     }
     // An agenda outside any annex: a short heading naming it.
-    for (std::size_t i = salutation_ != kNone ? salutation_ + 1 : 0; i < lines_.size(); ++i) {
+    for (std::size_t i = BodyStart(); i < lines_.size(); ++i) {
       if (lines_[i].InTable()) continue;
       std::string_view text = lines_[i].clean_text;
       if (!scan::AtMostCodePoints(text, 30) || !ContainsAgendaWord(text)) continue;
@@ -1434,7 +1511,9 @@ class Recognizer {
     }
   }
 
-  bool ContainsAgendaWord(std::string_view text) const { return words_->agenda_words.AnyIn(text); }
+  bool ContainsAgendaWord(std::string_view text) const {
+    return HasWord(words_->agenda_words, text);
+  }
 
   // The first non-empty paragraph after an annex label that is not itself a
   // heading or a table: the annex title.
@@ -1815,6 +1894,7 @@ class Recognizer {
   std::unordered_map<std::string, std::vector<DateMatch>, TextHash, std::equal_to<>> dates_;
   std::size_t block_cursor_ = 0;  // BuildBlocks' position in lines_
   std::size_t salutation_ = kNone;
+  std::size_t salutation_end_ = kNone;  // its last line: salutation_, or the line after it
   std::size_t closing_ = kNone;
   std::size_t invitation_ = kNone;
   std::size_t opening_line_ = kNone;

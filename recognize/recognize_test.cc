@@ -1451,5 +1451,131 @@ TEST(Events, TitleAfterTheMarkerWhenOnlyTheDateStandsBeforeIt) {
   EXPECT_EQ(es.events[1].date, "2021-04-22");
 }
 
+TEST(Events, ArabicMarkersWithVowelMarksTheConjunctionOrOpeningTheParagraph) {
+  LetterRecord record = RecognizeBlocks({
+      Para("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات"),
+      Para("حضرات السادة والسيدات،"),
+      Para("-\tستُعقد جلسة إحاطة للمندوبين الجدد في 21 أبريل 2021 من الساعة 11:00 إلى الساعة "
+           "13:00 (بتوقيت جنيف) بشكل افتراضي."),
+      Para("وسيعقد منتدى افتراضي حول المدن في 22 أبريل 2021."),
+      Para("ستعقد ورشة عمل في 23 أبريل 2021."),
+      Para("يرجى ملاحظة ما يلي. وسيُعقد مؤتمر للشباب في 24 أبريل 2021."),
+  });
+  ASSERT_EQ(record.events.size(), 4u);
+  EXPECT_EQ(record.events[0].title, "جلسة إحاطة للمندوبين الجدد");
+  EXPECT_EQ(record.events[0].start, "2021-04-21T11:00:00+02:00");
+  EXPECT_EQ(record.events[1].title, "منتدى افتراضي حول المدن");
+  EXPECT_EQ(record.events[1].date, "2021-04-22");
+  EXPECT_EQ(record.events[2].title, "ورشة عمل");
+  EXPECT_EQ(record.events[2].date, "2021-04-23");
+  EXPECT_EQ(record.events[3].title, "مؤتمر للشباب");
+  EXPECT_EQ(record.events[3].date, "2021-04-24");
+  // The text is as written, vowel marks included.
+  EXPECT_EQ(record.events[3].text, "يرجى ملاحظة ما يلي. وسيُعقد مؤتمر للشباب في 24 أبريل 2021.");
+
+  // Unchanged: text without marks, a title before the marker, and a dated
+  // sentence with no marker.
+  LetterRecord plain = RecognizeBlocks({
+      Para("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات"),
+      Para("حضرات السادة والسيدات،"),
+      Para("-\tستعقد جلسة إحاطة للمندوبين الجدد في 21 أبريل 2021."),
+      Para("منتدى المدن الذي سيعقد في 22 أبريل 2021 مفتوح للجميع."),
+      Para("يجب تقديم طلبات التأشيرة في موعد أقصاه 1 أبريل 2021."),
+  });
+  ASSERT_EQ(plain.events.size(), 2u);
+  EXPECT_EQ(plain.events[0].title, "جلسة إحاطة للمندوبين الجدد");
+  EXPECT_EQ(plain.events[1].title, "منتدى المدن الذي");
+}
+
+TEST(ScanArabicMarks, FindSkipsVowelMarksOnlyWhereTheTextHasThem) {
+  std::size_t end = 0;
+  const std::string text = "الذي سيُعقدُ في";
+  EXPECT_TRUE(scan::HasArabicMarks(text));
+  EXPECT_EQ(scan::WithoutArabicMarks(text), "الذي سيعقد في");
+  EXPECT_EQ(scan::FindSkippingArabicMarks(text, " سيعقد", 0, &end), std::string("الذي").size());
+  EXPECT_EQ(text.substr(end), " في");
+  EXPECT_FALSE(scan::HasArabicMarks("الذي سيعقد في"));
+  EXPECT_FALSE(scan::HasArabicMarks("Уважаемая госпожа"));
+  EXPECT_EQ(scan::FindSkippingArabicMarks("abc abd", "abd", 0, &end), 4u);
+  EXPECT_EQ(end, 7u);
+  EXPECT_EQ(scan::FindSkippingArabicMarks("سيعقد", "ستعقد", 0, &end), std::string::npos);
+}
+
+TEST(Salutation, RussianSalutationOverTwoParagraphs) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Осн.:\tКоллективное письмо БСЭ 11/20"),
+      Para("Предмет:\tВиртуальное собрание 20-й Исследовательской комиссии МСЭ-Т"),
+      Para("Уважаемая госпожа,"),
+      Para("уважаемый господин,"),
+      Para("Имею честь пригласить вас на собрание 20-й Исследовательской комиссии, которое "
+           "будет проведено в виртуальном формате с 17 по 27 мая 2021 года."),
+  });
+  EXPECT_EQ(record.letter->salutation, "Уважаемая госпожа, уважаемый господин,");
+  ASSERT_TRUE(record.meeting);
+  EXPECT_EQ(record.meeting->start, "2021-05-17");
+  EXPECT_EQ(record.meeting->end, "2021-05-27");
+
+  // Unchanged: on one line, and a first body paragraph is never taken, in
+  // upper case or ending as a sentence does.
+  auto salutation_of = [](std::vector<Block> blocks) {
+    return RecognizeBlocks(std::move(blocks)).letter->salutation;
+  };
+  EXPECT_EQ(salutation_of({Para("Уважаемая госпожа, уважаемый господин,"),
+                           Para("имею честь пригласить вас на собрание.")}),
+            "Уважаемая госпожа, уважаемый господин,");
+  EXPECT_EQ(salutation_of({Para("Уважаемая госпожа,"), Para("имею честь пригласить вас.")}),
+            "Уважаемая госпожа,");
+  EXPECT_EQ(salutation_of({Para("Réf.:\tCirculaire TSB 300"), Para("Madame, Monsieur,"),
+                           Para("J'ai l'honneur de vous inviter à la réunion de la commission,")}),
+            "Madame, Monsieur,");
+  EXPECT_EQ(salutation_of({Para("Dear Sir/Madam,"), Para("I am pleased to invite you.")}),
+            "Dear Sir/Madam,");
+  EXPECT_EQ(salutation_of({Para("حضرات السادة والسيدات،"), Para("يسرني أن أدعوكم،")}),
+            "حضرات السادة والسيدات،");
+}
+
+TEST(Signature, TitleOverTwoLinesOfATextExport) {
+  auto signature_of = [](std::string language, std::vector<std::string> after_closing) {
+    std::vector<Block> blocks;
+    if (language == "ru") {
+      blocks = {Para("Осн.:\tЦиркуляр БСЭ 300"), Para("Уважаемая госпожа, уважаемый господин,"),
+                Para("Просим ответить не позднее 1 апреля 2021 года."), Para("С уважением,")};
+    } else if (language == "fr") {
+      blocks = {Para("Réf.:\tCirculaire TSB 300"), Para("Madame, Monsieur,"),
+                Para("Je vous prie de répondre pour le 1er avril 2021 et de noter les dates."),
+                Para("Veuillez agréer, Madame, Monsieur, l'assurance de ma considération.")};
+    } else {
+      blocks = {Para("Ref:\tTSB Circular 300"), Para("Dear Sir/Madam,"),
+                Para("Please reply by 1 April 2021."), Para("Yours faithfully,")};
+    }
+    for (std::string& text : after_closing) blocks.push_back(Para(std::move(text)));
+    return RecognizeBlocks(std::move(blocks)).letter->signature;
+  };
+  auto ru = signature_of(
+      "ru", {"(подпись)", "Чхе Суб Ли", "Директор Бюро стандартизации", "электросвязи"});
+  ASSERT_TRUE(ru);
+  EXPECT_EQ(ru->name, "Чхе Суб Ли");
+  EXPECT_EQ(ru->title, "Директор Бюро стандартизации электросвязи");
+  auto fr = signature_of(
+      "fr", {"Chaesub Lee", "Directeur du Bureau de la normalisation", "des télécommunications"});
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->title, "Directeur du Bureau de la normalisation des télécommunications");
+  // Title first: its second line is not the name.
+  auto first = signature_of(
+      "fr", {"Directeur du Bureau de la normalisation", "des télécommunications", "Chaesub Lee"});
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->name, "Chaesub Lee");
+  EXPECT_EQ(first->title, "Directeur du Bureau de la normalisation des télécommunications");
+
+  // Unchanged: a line after a title that ends a sentence, or one in upper case.
+  auto ended = signature_of("en", {"Chaesub Lee", "Director, TSB.", "see the annex"});
+  ASSERT_TRUE(ended);
+  EXPECT_EQ(ended->title, "Director, TSB.");
+  auto upper =
+      signature_of("en", {"Chaesub Lee", "Director", "Telecommunication Standardization Bureau"});
+  ASSERT_TRUE(upper);
+  EXPECT_EQ(upper->title, "Director");
+}
+
 }  // namespace
 }  // namespace missive

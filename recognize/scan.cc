@@ -283,6 +283,76 @@ bool Contains(std::string_view text, std::string_view needle) {
   return Find(text, needle) != std::string_view::npos;
 }
 
+namespace {
+bool IsArabicMarkAt(std::string_view text, std::size_t i) {
+  if (text[i] != '\xD9' || i + 1 >= text.size()) return false;
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  return next >= 0x8B && next <= 0x92;
+}
+}  // namespace
+
+bool HasArabicMarks(std::string_view text) {
+  for (std::size_t i = text.find('\xD9'); i != std::string_view::npos;
+       i = text.find('\xD9', i + 1)) {
+    if (IsArabicMarkAt(text, i)) return true;
+  }
+  return false;
+}
+
+std::string WithoutArabicMarks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (IsArabicMarkAt(text, i)) {
+      ++i;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+std::size_t MatchSkippingArabicMarks(std::string_view text, std::size_t at,
+                                     std::string_view needle) {
+  if (at >= text.size() || IsArabicMarkAt(text, at)) return std::string_view::npos;
+  std::size_t t = at, n = 0;
+  while (n < needle.size()) {
+    if (t >= text.size()) return std::string_view::npos;
+    if (IsArabicMarkAt(text, t)) {
+      t += 2;
+      continue;
+    }
+    if (text[t] != needle[n]) return std::string_view::npos;
+    ++t;
+    ++n;
+  }
+  while (t < text.size() && IsArabicMarkAt(text, t)) t += 2;
+  return t;
+}
+
+std::size_t FindSkippingArabicMarks(std::string_view text, std::string_view needle,
+                                    std::size_t from, std::size_t* end) {
+  if (from > text.size()) return std::string_view::npos;
+  if (!HasArabicMarks(text.substr(from))) {
+    const std::size_t at = Find(text, needle, from);
+    if (at != std::string_view::npos) *end = at + needle.size();
+    return at;
+  }
+  if (needle.empty()) {
+    *end = from;
+    return from;
+  }
+  for (std::size_t at = from; at < text.size(); ++at) {
+    if (text[at] != needle.front()) continue;
+    const std::size_t match_end = MatchSkippingArabicMarks(text, at, needle);
+    if (match_end != std::string_view::npos) {
+      *end = match_end;
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 bool AtMostCodePoints(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return true;  // a code point takes at least one byte
   // Counted as CodePointCount does (the bytes that are not 10xxxxxx), eight

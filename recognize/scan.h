@@ -75,6 +75,21 @@ std::size_t FindFold(std::string_view text, std::string_view needle, std::size_t
 std::size_t Find(std::string_view text, std::string_view needle, std::size_t from = 0);
 bool Contains(std::string_view text, std::string_view needle);
 
+// Arabic vowel marks (harakat, U+064B..U+0652; D9 8B..D9 92 in UTF-8),
+// which a letter may write on any word and the tables write on none. Most
+// text has none: HasArabicMarks only looks at the bytes after each D9.
+bool HasArabicMarks(std::string_view text);
+std::string WithoutArabicMarks(std::string_view text);
+// The end of `needle` (written without marks) matched at byte `at` of
+// `text`, skipping the marks in `text` and those right after the match, or
+// npos.
+std::size_t MatchSkippingArabicMarks(std::string_view text, std::size_t at,
+                                     std::string_view needle);
+// Find(text, needle, from) skipping the marks in `text`; `*end` receives
+// the end of the match, its trailing marks included.
+std::size_t FindSkippingArabicMarks(std::string_view text, std::string_view needle,
+                                    std::size_t from, std::size_t* end);
+
 // Words looked for together in many texts, such as a table's deadline
 // markers in every paragraph: AnyIn tells whether any of them occurs, in one
 // pass over the text for all of them. The words must outlive the set.

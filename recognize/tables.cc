@@ -268,7 +268,10 @@ std::vector<LanguageTable> BuildTables() {
   ar.modes = {{"هجين", "hybrid"}, {"افتراضي", "virtual"}, {"مقر الاتحاد", "in-person"}};
   // "يبدأ" / "تبدأ" also in the future ("سيبدأ الاجتماع").
   ar.opening_words = {"افتتاح", "يبدأ", "تبدأ"};
-  ar.event_markers = {" سيعقد", " ستعقد"};
+  // The future verb, also with the conjunction "و" attached; a verb that
+  // opens a sentence is found there too (see ReadMarkedEvents), and vowel
+  // marks ("ستُعقد") are ignored wherever table words are matched.
+  ar.event_markers = {" سيعقد", " ستعقد", " وسيعقد", " وستعقد"};
   ar.event_words = {"اجتماع", "ورشة عمل", "منتدى", "ندوة",  "دورة",
                     "جلسة",   "مؤتمر",    "قمة",   "فعالية"};
   ar.deadline_actions = {"تقديم", "التسجيل", "تسجيل",   "طلب",
