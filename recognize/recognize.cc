@@ -1233,17 +1233,7 @@ class Recognizer {
       Event event;
       event.title = MarkedEventTitle(sentence, marker, marker_end, date);
       if (event.title.empty()) continue;  // no named thing on either side of the marker
-      event.date = scan::IsoDate(date.start);
-      std::vector<TimeMatch> times = FindTimes(sentence, language_);
-      if (!times.empty()) {
-        std::optional<std::string> zone = FindTimeZone(sentence, language_);
-        event.start = FormatDateTime(date.start, times.front().start, zone);
-        if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
-        event.timezone = zone;
-        if (!zone)
-          Warn("timezone-not-stated",
-               "an event's time names no time zone; written without a UTC offset");
-      }
+      SetEventDay(event, date.start, sentence);
       // The registration link may follow in the next sentence of the paragraph.
       std::size_t window_end = paragraph.size();
       for (std::size_t t = s + 1; t < sentences.size(); ++t) {
@@ -1263,6 +1253,22 @@ class Recognizer {
       }
       event.text = std::string(scan::StripBullet(paragraph));
       record_.events.push_back(std::move(event));
+    }
+  }
+
+  // An event's date, and its start and end where `text` (the words about
+  // it) gives the time, with the zone it names.
+  void SetEventDay(Event& event, const Date& day, std::string_view text) {
+    event.date = scan::IsoDate(day);
+    std::vector<TimeMatch> times = FindTimes(text, language_);
+    if (times.empty()) return;
+    std::optional<std::string> zone = FindTimeZone(text, language_);
+    event.start = FormatDateTime(day, times.front().start, zone);
+    if (times.front().last) event.end = FormatDateTime(day, *times.front().last, zone);
+    event.timezone = zone;
+    if (!zone) {
+      Warn("timezone-not-stated",
+           "an event's time names no time zone; written without a UTC offset");
     }
   }
 
@@ -1378,20 +1384,10 @@ class Recognizer {
     }
     Event event;
     event.title = std::move(title);
-    event.date = scan::IsoDate(date.start);
     std::string_view text = scan::StripBullet(line.clean_text);
     std::vector<scan::Piece> sentences = scan::Sentences(text);
     std::string_view first = sentences.empty() ? text : text.substr(0, sentences.front().end);
-    std::vector<TimeMatch> times = FindTimes(first, language_);
-    if (!times.empty()) {
-      std::optional<std::string> zone = FindTimeZone(first, language_);
-      event.start = FormatDateTime(date.start, times.front().start, zone);
-      if (times.front().last) event.end = FormatDateTime(date.start, *times.front().last, zone);
-      event.timezone = zone;
-      if (!zone)
-        Warn("timezone-not-stated",
-             "an event's time names no time zone; written without a UTC offset");
-    }
+    SetEventDay(event, date.start, first);
     event.url = EventUrl(i);
     event.text = std::string(text);
     record_.events.push_back(std::move(event));
