@@ -692,8 +692,21 @@ class Recognizer {
   Reference ParseReference(const std::vector<ValueLine>& lines) const {
     Reference reference;
     reference.text = Clean(lines.front().text);
+    // The reference itself may run over several lines: "Corrigendum 1 to" ↵
+    // "TSB Circular 300", or "…第8/16号集体函" ↵ "的补遗1". A line joins it
+    // while no kind of letter has been named yet, or when it names the
+    // addendum or corrigendum.
+    std::size_t first_other = 1;
+    while (first_other < lines.size() &&
+           (!NamesKind(reference.text) || NamesSupplement(lines[first_other].text))) {
+      std::string joined = reference.text;
+      AppendWrapped(joined, Clean(lines[first_other].text));
+      if (!NamesKind(joined)) break;  // not the rest of the reference either
+      reference.text = std::move(joined);
+      ++first_other;
+    }
     // A file code ("SG20/CB", "TSB Events/XY") may follow on its own line.
-    for (std::size_t i = 1; i < lines.size(); ++i) {
+    for (std::size_t i = first_other; i < lines.size(); ++i) {
       std::string line = Clean(lines[i].text);
       bool cjk = false;
       for (std::size_t j = 0; j < line.size();) {
@@ -759,6 +772,28 @@ class Recognizer {
     return reference;
   }
 
+  // Whether `text` names a kind of letter ("集体函", "Circular") in any language.
+  static bool NamesKind(std::string_view text) {
+    for (const LanguageTable& table : LanguageTables()) {
+      for (const Phrase& kind : table.kinds) {
+        if (scan::Contains(text, kind.text)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether `text` names an addendum or a corrigendum in any language.
+  static bool NamesSupplement(std::string_view text) {
+    for (const LanguageTable& table : LanguageTables()) {
+      for (const auto* words : {&table.addendum_words, &table.corrigendum_words}) {
+        for (std::string_view word : *words) {
+          if (scan::Find(text, word) != std::string_view::npos) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // `word` in `text`, not glued to Latin letters ("BR" must not match "BRIEF").
   static bool ContainsWord(std::string_view text, std::string_view word) {
     for (std::size_t at = scan::Find(text, word); at != std::string_view::npos;
@@ -787,7 +822,17 @@ class Recognizer {
       // Formulas run long in French or Arabic ("Veuillez agréer, …").
       if (StartsWithAny(text, table_->closings) && scan::AtMostCodePoints(text, 200)) closing_ = i;
     }
-    if (closing_ != kNone) letter.closing = std::string(lines_[closing_].clean_text);
+    if (closing_ == kNone) return;
+    letter.closing = std::string(lines_[closing_].clean_text);
+    // A formula over two lines ("此致" ↵ "敬礼！"): the second is part of it,
+    // not the signature.
+    if (const std::size_t next = closing_ + 1;
+        next < end && !lines_[next].InTable() &&
+        StartsWithAny(lines_[next].clean_text, table_->closing_continuations) &&
+        scan::AtMostCodePoints(lines_[next].clean_text, 8)) {
+      AppendWrapped(*letter.closing, lines_[next].clean_text);
+      closing_ = next;
+    }
   }
 
   // The signatory: a short paragraph naming a title ("Director ...", "…主任")
@@ -953,6 +998,10 @@ class Recognizer {
     std::vector<DateMatch> dates = Dates(subject);
     if (dates.empty()) dates = Dates(invitation);
     if (body.at == kNone || dates.empty()) return;
+    // A meeting over before the letter was written is one it reports on
+    // ("At the meeting of Study Group 17 held on 12 April 2022, …"), not one
+    // it convenes.
+    if (letter_date_ && dates.front().last.value_or(dates.front().start) < *letter_date_) return;
 
     Meeting meeting;
     meeting.body = body.body;
@@ -1038,6 +1087,26 @@ class Recognizer {
     }
   }
 
+  // The line's clean text without a paragraph number typed before a tab
+  // ("3\tPlease register…", "2.1\t请于…"), as letters number their
+  // paragraphs: layout, like a bullet, so no part of a deadline's or an
+  // event's text. Only a tab marks one: "4 May 2021 …" starts with a date.
+  static std::string_view WithoutParagraphNumber(const Line& line) {
+    std::string_view clean = line.clean_text;
+    if (clean.empty() || !scan::IsAsciiDigit(static_cast<unsigned char>(clean.front()))) {
+      return clean;
+    }
+    std::string_view raw = line.text();
+    std::size_t n = raw.find_first_not_of("0123456789.");
+    if (n == std::string_view::npos || n == 0 || raw[n] != '\t') {
+      return clean;
+    }
+    if (clean.size() <= n + 1 || clean.substr(0, n) != raw.substr(0, n) || clean[n] != ' ') {
+      return clean;
+    }
+    return clean.substr(n + 1);
+  }
+
   // ---- Deadlines ---------------------------------------------------------------
 
   void ReadDeadlines() {
@@ -1065,10 +1134,17 @@ class Recognizer {
       }
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
-      std::string_view clean = line.clean_text;
+      std::string_view clean = WithoutParagraphNumber(line);
       if (line.InTable()) clean = CleanRowText(line.block, line.row, text, row_clean);
       in_section = scan::AtMostCodePoints(clean, 40) && HasWord(words_->deadline_words, clean);
-      if (in_section || AddSentenceDeadlines(clean)) deadline_lines_[i] = true;
+      // A short line naming a deadline may be one itself rather than a
+      // heading ("截止日期为2022年12月20日：提交文稿。"): then no section opens.
+      if (AddSentenceDeadlines(clean)) {
+        in_section = false;
+        deadline_lines_[i] = true;
+      } else if (in_section) {
+        deadline_lines_[i] = true;
+      }
     }
   }
 
@@ -1186,7 +1262,7 @@ class Recognizer {
     std::size_t start = BodyStart();
     for (std::size_t i = start; i < first_annex_; ++i) {
       if (lines_[i].InTable()) continue;
-      std::string_view paragraph = lines_[i].clean_text;
+      std::string_view paragraph = WithoutParagraphNumber(lines_[i]);
       // An event has a date, so a number: so has its paragraph.
       if (!scan::MayHoldNumber(paragraph)) continue;
       const std::size_t found = record_.events.size();
@@ -1272,6 +1348,25 @@ class Recognizer {
     }
   }
 
+  // The last clause of a Chinese title: what follows the last "，" outside
+  // quotes and brackets, as a lead-in ("此外，", "请注意，") names nothing.
+  // A title's own comma stands inside its quotes ("“AI，5G”研讨会"); an
+  // ASCII comma is left alone, as English titles hold them ("AI, 5G and IoT").
+  static std::string_view LastClause(std::string_view title) {
+    std::size_t from = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < title.size();) {
+      std::size_t next = 0;
+      const char32_t c = scan::DecodeAt(title, i, &next);
+      if (c == U'“' || c == U'《' || c == U'（' || c == U'「' || c == U'【') ++depth;
+      if ((c == U'”' || c == U'》' || c == U'）' || c == U'」' || c == U'】') && depth > 0) --depth;
+      if (c == U'，' && depth == 0) from = next;
+      i = next;
+    }
+    std::string_view rest = Trim(title.substr(from));
+    return rest.empty() ? title : rest;
+  }
+
   // The title of a marked event: the named thing before the marker, or,
   // when only the date (and an article) stands before it, the named thing
   // after it, as the verb leads in Arabic ("ستعقد جلسة إحاطة … في 21 أبريل")
@@ -1287,7 +1382,7 @@ class Recognizer {
       others = scan::CodePointCount(Trim(scan::StripBullet(sentence.substr(0, date.begin)))) +
                scan::CodePointCount(Trim(sentence.substr(date.end, marker - date.end)));
     }
-    if (others > 3) return before;
+    if (others > 3) return std::string(LastClause(before));
     std::string_view after = sentence.substr(marker_end);
     bool at_date = false;
     if (date.begin >= marker_end) {

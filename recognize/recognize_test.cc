@@ -72,6 +72,49 @@ TEST(Reference, CorrigendumCarriesItsOwnNumberBeforeTheLetters) {
   EXPECT_EQ(record.letter->reference->key, "Corrigendum 1 to TSB Circular 412");
 }
 
+TEST(Reference, ReferenceOverTwoLinesIsJoinedBeforeTheFileCode) {
+  // "Corrigendum 1 to" names no kind of letter yet: the next line finishes it.
+  LetterRecord en = RecognizeBlocks({
+      TableOf({{{"Ref:"}, {"Corrigendum 1 to", "TSB Circular 300", "TSB Events/XY"}}}),
+      Para("Dear Sir/Madam,"),
+  });
+  ASSERT_TRUE(en.letter->reference);
+  EXPECT_EQ(en.letter->reference->text, "Corrigendum 1 to TSB Circular 300");
+  EXPECT_EQ(en.letter->reference->kind, "circular");
+  EXPECT_EQ(en.letter->reference->number, "300");
+  EXPECT_EQ(en.letter->reference->file, "TSB Events/XY");
+  EXPECT_EQ(en.letter->reference->key, "Corrigendum 1 to TSB Circular 300");
+  // "的补遗1" on the next line names the addendum.
+  LetterRecord zh = RecognizeBlocks({
+      TableOf({{{"文号："}, {"电信标准化局第8/16号集体函", "的补遗1", "SG16/SC"}}}),
+      Para("尊敬的先生/女士："),
+  });
+  ASSERT_TRUE(zh.letter->reference);
+  EXPECT_EQ(zh.letter->reference->text, "电信标准化局第8/16号集体函的补遗1");
+  EXPECT_EQ(zh.letter->reference->number, "8/16");
+  EXPECT_EQ(zh.letter->reference->file, "SG16/SC");
+  EXPECT_EQ(zh.letter->reference->key, "Addendum 1 to TSB Collective Letter 8/16");
+}
+
+TEST(Reference, FileCodeAfterACompleteReferenceIsNotJoined) {
+  LetterRecord record = RecognizeBlocks({
+      TableOf({{{"文号："}, {"电信标准化局第11/20号集体函", "SG20/CB"}}}),
+      Para("尊敬的先生/女士："),
+  });
+  ASSERT_TRUE(record.letter->reference);
+  EXPECT_EQ(record.letter->reference->text, "电信标准化局第11/20号集体函");
+  EXPECT_EQ(record.letter->reference->file, "SG20/CB");
+  EXPECT_EQ(record.letter->reference->key, "TSB Collective Letter 11/20");
+  // A reference naming no kind is not joined with a file code either.
+  LetterRecord odd = RecognizeBlocks({
+      TableOf({{{"Ref:"}, {"TSB/SG17 42", "SG17/AM"}}}),
+      Para("Dear Sir/Madam,"),
+  });
+  ASSERT_TRUE(odd.letter->reference);
+  EXPECT_EQ(odd.letter->reference->text, "TSB/SG17 42");
+  EXPECT_EQ(odd.letter->reference->file, "SG17/AM");
+}
+
 TEST(Reference, RadiocommunicationBureauCircularLetter) {
   LetterRecord record = RecognizeBlocks({
       Para("Ref:\tBR Circular 1234"),
@@ -137,6 +180,29 @@ TEST(Meeting, OpeningWithoutAZoneHasNoOffsetAndAWarning) {
   EXPECT_TRUE(HasWarning(record, "timezone-not-stated"));
 }
 
+TEST(Meeting, AMeetingHeldBeforeTheLetterIsNotTheMeeting) {
+  LetterRecord past = RecognizeBlocks({
+      Para("Geneva, 2 May 2022"),
+      Para("Ref:\tTSB Circular 12"),
+      Para("Subject:\tApproval of new ITU-T Recommendation X.1234"),
+      Para("Dear Sir/Madam,"),
+      Para("At the meeting of Study Group 17 held on 12 April 2022, "
+           "Recommendation ITU-T X.1234 was approved."),
+  });
+  EXPECT_FALSE(past.meeting);
+  EXPECT_TRUE(HasWarning(past, "meeting-not-found"));
+  // A meeting on the letter's own day, or after it, is still the meeting.
+  LetterRecord same_day = RecognizeBlocks({
+      Para("Geneva, 12 April 2022"),
+      Para("Ref:\tTSB Collective letter 3/17"),
+      Para("Subject:\tMeeting of Study Group 17, 12-22 April 2022"),
+      Para("Dear Sir/Madam,"),
+  });
+  ASSERT_TRUE(same_day.meeting);
+  EXPECT_EQ(same_day.meeting->start, "2022-04-12");
+  EXPECT_EQ(same_day.meeting->end, "2022-04-22");
+}
+
 TEST(Meeting, CircularWithoutMeetingSaysSoInAWarning) {
   LetterRecord record = RecognizeBlocks({
       Para("文号：\t电信标准化局第301号通函"),
@@ -151,6 +217,105 @@ TEST(Meeting, CircularWithoutMeetingSaysSoInAWarning) {
   EXPECT_EQ(record.deadlines[0].date, "2023-05-01");
   EXPECT_EQ(record.deadlines[0].text, "请于2023年5月1日前回复本问卷。");
   EXPECT_EQ(record.letter->closing, "顺致敬意！");
+}
+
+TEST(Deadlines, ParagraphNumbersAreNoPartOfDeadlineOrEventText) {
+  LetterRecord en = RecognizeBlocks({
+      Para("Ref:\tTSB Circular 88"),
+      Para("Dear Sir/Madam,"),
+      Para("3\tPlease register no later than 4 May 2021."),
+      Para("6\tA webinar on AI for health will take place on 27 June 2021, "
+           "1100-1300 hours (Geneva time)."),
+  });
+  ASSERT_EQ(en.deadlines.size(), 1u);
+  EXPECT_EQ(en.deadlines[0].text, "Please register no later than 4 May 2021.");
+  ASSERT_EQ(en.events.size(), 1u);
+  EXPECT_EQ(en.events[0].title, "A webinar on AI for health");
+  EXPECT_EQ(en.events[0].text,
+            "A webinar on AI for health will take place on 27 June 2021, "
+            "1100-1300 hours (Geneva time).");
+  EXPECT_EQ(en.events[0].start, "2021-06-27T11:00:00+02:00");
+  LetterRecord zh = RecognizeBlocks({
+      Para("文号：\t电信标准化局第8/16号集体函"),
+      Para("尊敬的先生/女士："),
+      Para("3.1\t请于2022年1月3日前完成注册。"),
+      Para("4\t新代表情况介绍会将于2022年1月14日11时至13时（日内瓦时间）举办。"),
+  });
+  ASSERT_EQ(zh.deadlines.size(), 1u);
+  EXPECT_EQ(zh.deadlines[0].text, "请于2022年1月3日前完成注册。");
+  ASSERT_EQ(zh.events.size(), 1u);
+  EXPECT_EQ(zh.events[0].title, "新代表情况介绍会");
+  EXPECT_EQ(zh.events[0].text, "新代表情况介绍会将于2022年1月14日11时至13时（日内瓦时间）举办。");
+}
+
+TEST(Deadlines, ANumberStartingASentenceWithoutATabIsKept) {
+  // "4 May 2021" opens with a number, but no tab follows it: no paragraph number.
+  LetterRecord record = RecognizeBlocks({
+      Para("Ref:\tTSB Circular 88"),
+      Para("Dear Sir/Madam,"),
+      Para("30 comments must reach TSB no later than 4 May 2021."),
+  });
+  ASSERT_EQ(record.deadlines.size(), 1u);
+  EXPECT_EQ(record.deadlines[0].text, "30 comments must reach TSB no later than 4 May 2021.");
+}
+
+TEST(Deadlines, AShortLineNamingADeadlineWithItsDateIsADeadlineNotAHeading) {
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("注册截止日期：2021年4月5日。"),
+      Para("截止日期为2021年3月20日：提交需要翻译的文稿。"),
+      Para("与会补贴申请截止日期为2021年3月15日。"),
+  });
+  ASSERT_EQ(record.deadlines.size(), 3u);
+  EXPECT_EQ(record.deadlines[0].date, "2021-04-05");
+  EXPECT_EQ(record.deadlines[0].text, "注册截止日期：2021年4月5日。");
+  EXPECT_EQ(record.deadlines[1].date, "2021-03-20");
+  EXPECT_EQ(record.deadlines[1].text, "截止日期为2021年3月20日：提交需要翻译的文稿。");
+  EXPECT_EQ(record.deadlines[2].date, "2021-03-15");
+}
+
+TEST(Deadlines, AHeadingWithoutADateStillOpensItsSection) {
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("重要截止日期："),
+      Para("2021年3月17日\t–\t提交需要翻译的ITU-T成员文稿"),
+      Para("Deadline for registration: 5 April 2021."),
+  });
+  ASSERT_EQ(record.deadlines.size(), 1u);
+  EXPECT_EQ(record.deadlines[0].date, "2021-03-17");
+  EXPECT_EQ(record.deadlines[0].text, "提交需要翻译的ITU-T成员文稿");
+}
+
+TEST(Closing, AFormulaOverTwoLinesIsOneClosingAndNoSignatureName) {
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第302号通函"),
+      Para("尊敬的先生/女士："),
+      Para("请于2021年4月30日前答复本问卷。"),
+      Para("此致"),
+      Para("敬礼！"),
+      Para("电信标准化局主任"),
+      Para("李在摄"),
+  });
+  EXPECT_EQ(record.letter->closing, "此致敬礼！");
+  ASSERT_TRUE(record.letter->signature);
+  EXPECT_EQ(record.letter->signature->name, "李在摄");
+  EXPECT_EQ(record.letter->signature->title, "电信标准化局主任");
+}
+
+TEST(Closing, AOneLineFormulaTakesNoFollowingLine) {
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第302号通函"),
+      Para("尊敬的先生/女士："),
+      Para("顺致敬意！"),
+      Para("李在摄"),
+      Para("电信标准化局主任"),
+  });
+  EXPECT_EQ(record.letter->closing, "顺致敬意！");
+  ASSERT_TRUE(record.letter->signature);
+  EXPECT_EQ(record.letter->signature->name, "李在摄");
+  EXPECT_EQ(record.letter->signature->title, "电信标准化局主任");
 }
 
 TEST(Deadlines, NoLaterThanInEnglishProse) {
@@ -420,6 +585,35 @@ TEST(ScanItemLabels, RomanAndChineseNumeralsNeedTheirMark) {
 
 // Dated happenings listed as bullets with no 将于: each is an event, its
 // title after the colon, times and zone from the line, the link after it.
+TEST(Events, ALeadInBeforeTheTitleIsNoPartOfIt) {
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第9/17号集体函"),
+      Para("尊敬的先生/女士："),
+      Para("此外，新代表情况介绍会将于2021年5月14日（日内瓦时间）11时至12时举办。"),
+      Para("请注意，安全研讨会将于2021年5月16日举行。"),
+      Para("“人工智能，5G与物联网”论坛将于2021年5月18日举行。"),
+  });
+  ASSERT_EQ(record.events.size(), 3u);
+  EXPECT_EQ(record.events[0].title, "新代表情况介绍会");
+  EXPECT_EQ(record.events[0].start, "2021-05-14T11:00:00+02:00");
+  EXPECT_EQ(record.events[0].text,
+            "此外，新代表情况介绍会将于2021年5月14日（日内瓦时间）11时至12时举办。");
+  EXPECT_EQ(record.events[1].title, "安全研讨会");
+  EXPECT_EQ(record.events[1].date, "2021-05-16");
+  // A comma inside the quoted title stays.
+  EXPECT_EQ(record.events[2].title, "“人工智能，5G与物联网”论坛");
+}
+
+TEST(Events, AnEnglishTitleKeepsItsCommas) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Ref:\tTSB Circular 88"),
+      Para("Dear Sir/Madam,"),
+      Para("A workshop on AI, 5G and IoT will be held on 4 May 2021."),
+  });
+  ASSERT_EQ(record.events.size(), 1u);
+  EXPECT_EQ(record.events[0].title, "A workshop on AI, 5G and IoT");
+}
+
 TEST(Events, DateLedBulletsWithoutAMarkerAreEvents) {
   LetterRecord record = RecognizeBlocks({
       Para("2021年1月12日，日内瓦"),

@@ -18,6 +18,7 @@ std::vector<LanguageTable> BuildTables() {
                {F::kCopy, "抄送"},      {F::kSubject, "事由"},   {F::kSubject, "主题"}};
   zh.salutations = {"尊敬的", "敬启者"};
   zh.closings = {"顺致敬意", "顺颂", "此致", "谨致", "祝"};
+  zh.closing_continuations = {"敬礼", "时祺", "商祺"};
   zh.signature_titles = {"主任", "局长", "秘书长", "主席"};
   zh.annex_words = {"附件"};
   zh.agenda_words = {"议程"};
@@ -41,7 +42,8 @@ std::vector<LanguageTable> BuildTables() {
                          "截止", "提出", "发送", "评论", "意见"};
   zh.deadline_words = {"截止日期", "截止时间", "最后期限"};
   zh.deadline_after_date = {"之前", "以前", "前", "截止"};
-  zh.deadline_before_date = {"最迟于", "不迟于", "最晚于", "截至", "截止日期为"};
+  zh.deadline_before_date = {"最迟于",     "不迟于",     "最晚于",    "截至",       "截止日期为",
+                             "截止日期是", "截止日期：", "截止日期:", "截止时间为", "截止时间："};
   zh.location_before = {"在", "地点为", "地点："};
   zh.location_after = {"举行", "召开", "举办", "。", "，"};
   zh.location_stops = {"以"};  // "在日内瓦以混合方式举行": the mode is not the place

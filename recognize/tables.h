@@ -38,6 +38,8 @@ struct LanguageTable {
   std::vector<std::string_view> place_fillers;  // words beside the place in the date line ("le")
   std::vector<std::string_view> salutations;  // prefixes of the salutation line
   std::vector<std::string_view> closings;     // prefixes of the closing formula
+  // Prefixes of a closing formula's second line ("此致" ↵ "敬礼！").
+  std::vector<std::string_view> closing_continuations;
   std::vector<std::string_view> signature_titles;  // words of a signatory's title
   std::vector<std::string_view> annex_words;       // "附件", "Annex"
   std::vector<std::string_view> agenda_words;      // an annex title containing one is the agenda
