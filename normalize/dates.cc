@@ -156,7 +156,6 @@ class DateScanner {
     return Single(*first);
   }
 
- private:
   // Skips a weekday written beside a date, "（星期一）", "(Monday)", "Monday,",
   // and the blanks after it.
   std::size_t SkipWeekday(std::size_t pos) const {
@@ -176,6 +175,7 @@ class DateScanner {
     return at;
   }
 
+ private:
   std::optional<Part> ParsePart(std::size_t pos) const {
     if (auto numeric = NumericPart(pos)) return numeric;
     return table_.style == DateStyle::kMarkers ? MarkersPart(pos) : WordsPart(pos);
@@ -730,6 +730,14 @@ std::string Date::Iso() const {
   AppendPadded(iso, day, 2);
   CutAsSnprintf(iso, 32);
   return iso;
+}
+
+std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, std::string_view language) {
+  for (const LanguageTable& table : TablesFor(language)) {
+    const std::size_t end = DateScanner(text, table, std::nullopt).SkipWeekday(pos);
+    if (end != pos) return end;
+  }
+  return pos;
 }
 
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,

@@ -712,5 +712,14 @@ TEST(SeedLetter, NoTimesOutsideTheTimedSentences) {
   EXPECT_EQ(FindTimes(text, "zh").size(), 4u);
 }
 
+TEST(SkipWeekdayAt, SkipsAWeekdayBesideADateAndNothingElse) {
+  const std::string zh = "2023年4月5日（星期三）提交";
+  EXPECT_EQ(SkipWeekdayAt(zh, 15, "zh"), zh.find("提交"));
+  EXPECT_EQ(SkipWeekdayAt("（可选）提交", 0, "zh"), 0u);
+  EXPECT_EQ(SkipWeekdayAt("(Wednesday) Submit", 0, "en"), std::string_view("(Wednesday) ").size());
+  EXPECT_EQ(SkipWeekdayAt("(by e-mail)", 0, "en"), 0u);
+  EXPECT_EQ(SkipWeekdayAt("", 0, "en"), 0u);
+}
+
 }  // namespace
 }  // namespace missive

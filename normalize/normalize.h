@@ -76,6 +76,11 @@ struct DateMatch {
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
                                  std::optional<Date> context_date = std::nullopt);
 
+// The end of a weekday written beside a date at `pos` in `text` ("（星期三）",
+// "(Wednesday)", "Monday,"), the blanks after it included; `pos` when no
+// weekday is there.
+std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, std::string_view language);
+
 struct TimeMatch {
   std::size_t begin = 0, end = 0;
   TimeOfDay start;

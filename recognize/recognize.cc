@@ -1113,6 +1113,8 @@ class Recognizer {
     deadline_lines_.assign(lines_.size(), false);
     std::size_t start = BodyStart();
     bool in_section = false;  // after a "deadlines" heading, while date-led lines follow
+    // The table row of the last date-led deadline.
+    std::pair<std::size_t, int> dated_row{kNone, -1};
     std::string row_text, row_clean;
     for (std::size_t i = start; i < lines_.size(); ++i) {
       const Line& line = lines_[i];
@@ -1130,7 +1132,27 @@ class Recognizer {
       if (Trim(text).empty()) continue;
       if (in_section && AddDateLedDeadline(text)) {
         deadline_lines_[i] = true;
+        if (line.InTable()) dated_row = {line.block, line.row};
         continue;
+      }
+      // "提交文稿 | 2023年4月5日": the action first, the date alone in the
+      // row's last cell.
+      if (in_section && line.InTable() && AddDateLastDeadline(line.block, line.row)) {
+        deadline_lines_[i] = true;
+        dated_row = {line.block, line.row};
+        continue;
+      }
+      // A row under a dated row whose date cell is empty (merged down, or
+      // left blank) is one more thing to do by the same date.
+      if (in_section && line.InTable() && dated_row.first == line.block &&
+          dated_row.second + 1 == line.row && FirstCellEmpty(line.block, line.row)) {
+        std::string action = Clean(scan::StripBullet(Trim(text)));
+        if (!action.empty()) {
+          AddDeadline(deadline_dates_.back(), std::move(action));
+          deadline_lines_[i] = true;
+          dated_row.second = line.row;
+          continue;
+        }
       }
       // A header row ("日期 | 事项") of a deadlines table keeps the section open.
       if (in_section && line.InTable() && line.row == 0) continue;
@@ -1163,6 +1185,41 @@ class Recognizer {
     return clean;
   }
 
+  // A table row whose last cell holds a date alone (a weekday beside it
+  // allowed) and whose cells before it say what to do by then.
+  bool AddDateLastDeadline(std::size_t block, int row) {
+    auto [begin, end] = RowLines(block, row);
+    if (begin == end) return false;
+    int last_cell = lines_[end - 1].cell;
+    if (last_cell <= 0) return false;
+    std::string date_text, action;
+    for (std::size_t i = begin; i < end; ++i) {
+      std::string& to = lines_[i].cell == last_cell ? date_text : action;
+      if (!to.empty()) to += '\t';
+      to += lines_[i].text();
+    }
+    std::string_view date = Trim(date_text);
+    if (date.empty() || date.find_first_of("\t\n") != std::string_view::npos) return false;
+    const std::vector<DateMatch>& dates = Dates(date);
+    if (dates.size() != 1 || dates.front().begin != 0) return false;
+    std::size_t date_end = SkipWeekdayAt(date, dates.front().end, language_);
+    if (!Trim(date.substr(date_end)).empty()) return false;
+    std::string clean = Clean(scan::StripBullet(Trim(action)));
+    if (clean.empty()) return false;
+    AddDeadline(dates.front().last.value_or(dates.front().start), std::move(clean));
+    return true;
+  }
+
+  // Whether a row's first cell shows no text (a vertically merged
+  // continuation has no paragraphs at all).
+  bool FirstCellEmpty(std::size_t block, int row) const {
+    auto [begin, end] = RowLines(block, row);
+    for (std::size_t i = begin; i < end && lines_[i].cell == 0; ++i) {
+      if (!Trim(lines_[i].text()).empty()) return false;
+    }
+    return true;
+  }
+
   // A row's cells joined by tabs, each cell's paragraphs by tabs too;
   // written into `text`, a buffer reused from row to row.
   void RowText(std::size_t block, int row, std::string& text) const {
@@ -1183,12 +1240,24 @@ class Recognizer {
     const std::vector<DateMatch>& dates = Dates(stripped.substr(0, stripped.find_first_of("\t\n")));
     if (dates.empty() || dates.front().begin != 0) return false;
     std::string_view rest = stripped.substr(dates.front().end);
-    // Skip the layout between date and action: tabs, dashes, colons.
-    while (!rest.empty()) {
-      std::size_t next = 0;
-      char32_t c = scan::DecodeAt(rest, 0, &next);
-      if (c != U' ' && c != U'\t' && c != U'–' && c != U'—' && c != U'-' && c != U':' && c != U'：') break;
-      rest.remove_prefix(next);
+    // Skip the layout between date and action: tabs, line breaks, dashes,
+    // colons, and a weekday beside the date ("（星期三）", on the date's line
+    // or the next line of its cell).
+    auto skip_layout = [](std::string_view& text) {
+      while (!text.empty()) {
+        std::size_t next = 0;
+        char32_t c = scan::DecodeAt(text, 0, &next);
+        if (c != U' ' && c != U'\t' && c != U'\n' && c != U'–' && c != U'—' && c != U'-' &&
+            c != U':' && c != U'：') {
+          break;
+        }
+        text.remove_prefix(next);
+      }
+    };
+    skip_layout(rest);
+    if (std::size_t weekday = SkipWeekdayAt(rest, 0, language_); weekday != 0) {
+      rest.remove_prefix(weekday);
+      skip_layout(rest);
     }
     std::string action = Clean(rest);
     if (action.empty()) return false;
@@ -1638,11 +1707,12 @@ class Recognizer {
     // The first three cells of a row, read in one pass over its lines; the
     // buffers serve every row.
     std::string number_text;
-    std::vector<std::string_view> title_lines, second_cell, third_cell;
+    std::vector<std::string_view> title_lines, first_cell, second_cell, third_cell;
     Outline outline;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       int row = static_cast<int>(r);
       number_text.clear();
+      first_cell.clear();
       second_cell.clear();
       third_cell.clear();
       const Line* first_number_line = nullptr;
@@ -1652,6 +1722,9 @@ class Recognizer {
         if (line.cell == 0) {
           if (!first_number_line) first_number_line = &line;
           number_text += line.clean_text;
+          // The numbered line without its label; bullet lines under it with theirs.
+          std::string_view shown = &line == first_number_line ? line.clean_text : line.clean;
+          if (!shown.empty()) first_cell.push_back(shown);
         } else if (line.cell == 1 && !line.clean.empty()) {
           second_cell.push_back(line.clean);
         } else if (line.cell == 2 && !line.clean.empty()) {
@@ -1673,6 +1746,16 @@ class Recognizer {
         title_lines.assign(1, split->second);
         documents = &second_cell;
         documents_cell = 1;
+      }
+      // A first cell whose text is the title and whose number is Word's
+      // automatic numbering ("%1.%2"): documents next.
+      if (!number && first_number_line && !first_cell.empty()) {
+        number = scan::ParseItemLabel(first_number_line->paragraph->list_label, label_rules_);
+        if (number) {
+          title_lines.assign(first_cell.begin(), first_cell.end());
+          documents = &second_cell;
+          documents_cell = 1;
+        }
       }
       if (!number) {
         // A row with an empty number cell continues the item above.

@@ -1771,5 +1771,155 @@ TEST(Signature, TitleOverTwoLinesOfATextExport) {
   EXPECT_EQ(upper->title, "Director");
 }
 
+// Layout variations of real letters: the same content as Word lays it out
+// in other ways.
+
+// A weekday beside the date of a date-led deadline, on the date's own line
+// or on the next line of the date cell, is layout of the date, not the action.
+TEST(Deadlines, AWeekdayBesideTheDateIsNoPartOfTheAction) {
+  LetterRecord table = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("重要截止日期："),
+      TableOf({{{"日期"}, {"事项"}},
+               {{"2023年4月5日\n（星期三）"}, {"提交需要翻译的ITU-T成员文稿"}},
+               {{"2023年4月21日", "（星期五）"}, {"提交与会补贴申请"}},
+               {{"2023年5月26日"}, {"提交ITU-T成员文稿"}}}),
+  });
+  ASSERT_EQ(table.deadlines.size(), 3u);
+  EXPECT_EQ(table.deadlines[0].date, "2023-04-05");
+  EXPECT_EQ(table.deadlines[0].text, "提交需要翻译的ITU-T成员文稿");
+  EXPECT_EQ(table.deadlines[1].date, "2023-04-21");
+  EXPECT_EQ(table.deadlines[1].text, "提交与会补贴申请");
+  EXPECT_EQ(table.deadlines[2].text, "提交ITU-T成员文稿");
+
+  LetterRecord lines = RecognizeBlocks({
+      Para("Ref:\tTSB Circular 301"),
+      Para("Dear Sir/Madam,"),
+      Para("Important deadlines:"),
+      Para("5 April 2023 (Wednesday)\t–\tSubmission of contributions"),
+      Para("21 April 2023\t–\tFellowship requests"),
+  });
+  ASSERT_EQ(lines.deadlines.size(), 2u);
+  EXPECT_EQ(lines.deadlines[0].date, "2023-04-05");
+  EXPECT_EQ(lines.deadlines[0].text, "Submission of contributions");
+  EXPECT_EQ(lines.deadlines[1].text, "Fellowship requests");
+
+  // A bracket after the date that is no weekday stays in the action.
+  LetterRecord kept = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("重要截止日期："),
+      Para("2023年4月5日\t–\t（可选）提交需要翻译的ITU-T成员文稿"),
+  });
+  ASSERT_EQ(kept.deadlines.size(), 1u);
+  EXPECT_EQ(kept.deadlines[0].text, "（可选）提交需要翻译的ITU-T成员文稿");
+}
+
+// An agenda table whose first cell holds the title, numbered by Word's
+// automatic numbering ("%1", "%1.%2"), with the documents in the next cell.
+TEST(Agenda, WordNumberedTitleCellWithDocumentsBeside) {
+  Block table = TableOf({{{"会议开幕"}, {""}},
+                         {{"通过议程"}, {"TD 1"}},
+                         {{"工作组的报告", "各工作组主席报告"}, {""}},
+                         {{"1/5工作组的报告"}, {"TD 10, TD 11"}},
+                         {{"会议闭幕"}, {"请与会者事先阅读报告。"}}});
+  const char* labels[] = {"1", "2", "3", "3.1", "4"};
+  for (std::size_t r = 0; r < 5; ++r) {
+    table.table.rows[r].cells[0].blocks[0].paragraph.list_label = labels[r];
+  }
+  LetterRecord record = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      table,
+  });
+  ASSERT_TRUE(record.agenda);
+  const auto& items = record.agenda->items;
+  ASSERT_EQ(items.size(), 5u);
+  EXPECT_EQ(items[0].number, "1");
+  EXPECT_EQ(items[0].title, "会议开幕");
+  EXPECT_TRUE(items[0].documents.empty());
+  EXPECT_EQ(items[1].documents, std::vector<std::string>{"TD 1"});
+  EXPECT_EQ(items[2].title, "工作组的报告\n各工作组主席报告");
+  EXPECT_EQ(items[3].number, "3.1");
+  EXPECT_EQ(items[3].level, 2);
+  EXPECT_EQ(items[3].parent, "3");
+  EXPECT_EQ(items[3].title, "1/5工作组的报告");
+  EXPECT_EQ(items[3].documents, (std::vector<std::string>{"TD 10", "TD 11"}));
+  EXPECT_EQ(items[4].notes, "请与会者事先阅读报告。");
+
+  // Bulleted first cells are no items: a bullet is no number.
+  Block bullets = TableOf({{{"会议开幕"}, {"TD 1"}}, {{"会议闭幕"}, {""}}});
+  for (auto& row : bullets.table.rows) row.cells[0].blocks[0].paragraph.list_label = "•";
+  LetterRecord none = RecognizeBlocks({
+      Para("尊敬的先生/女士："),
+      Para("附件B"),
+      Para("议程草案"),
+      bullets,
+  });
+  EXPECT_TRUE(!none.agenda || none.agenda->items.empty());
+}
+
+// A deadlines table whose date cell is merged down over two actions (the
+// continuation cell holds no paragraph) or left blank under a date: each row
+// is a deadline by the date above; the rows after it are still read.
+TEST(Deadlines, ARowUnderAMergedOrBlankDateCellTakesTheDateAbove) {
+  Block merged = TableOf({{{"2023年4月5日"}, {"提交需要翻译的ITU-T成员文稿"}},
+                          {{"x"}, {"提交与会补贴申请"}},
+                          {{""}, {"提交签证申请"}},
+                          {{"2023年5月26日"}, {"提交ITU-T成员文稿"}}});
+  merged.table.rows[1].cells[0].blocks.clear();  // as extract reads <w:vMerge/>
+  LetterRecord record = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("重要截止日期："),
+      merged,
+  });
+  ASSERT_EQ(record.deadlines.size(), 4u);
+  EXPECT_EQ(record.deadlines[0].date, "2023-04-05");
+  EXPECT_EQ(record.deadlines[1].date, "2023-04-05");
+  EXPECT_EQ(record.deadlines[1].text, "提交与会补贴申请");
+  EXPECT_EQ(record.deadlines[2].date, "2023-04-05");
+  EXPECT_EQ(record.deadlines[2].text, "提交签证申请");
+  EXPECT_EQ(record.deadlines[3].date, "2023-05-26");
+  EXPECT_EQ(record.deadlines[3].text, "提交ITU-T成员文稿");
+
+  // No dated row above: a blank date cell borrows nothing.
+  LetterRecord undated = RecognizeBlocks({
+      Para("文号：\t电信标准化局第301号通函"),
+      Para("尊敬的先生/女士："),
+      Para("重要截止日期："),
+      TableOf({{{"日期"}, {"事项"}},
+               {{""}, {"提交与会补贴申请"}},
+               {{"2023年5月26日"}, {"提交ITU-T成员文稿"}}}),
+  });
+  for (const Deadline& deadline : undated.deadlines) EXPECT_NE(deadline.text, "提交与会补贴申请");
+}
+
+// The action first and the date alone in the last cell, under a header row.
+TEST(Deadlines, ATableWithTheDateInTheLastColumn) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Ref:\tTSB Circular 301"),
+      Para("Dear Sir/Madam,"),
+      Para("Important deadlines:"),
+      TableOf({{{"Action"}, {"Deadline"}},
+               {{"Submission of contributions"}, {"5 April 2023 (Wednesday)"}},
+               {{"Fellowship requests", "(by e-mail)"}, {"21 April 2023"}},
+               {{"Registration"}, {"before 26 May 2023"}}}),
+      Para("The meeting will discuss 3 Recommendations:"),
+      TableOf({{{"ITU-T K.100"}, {"12 May 2023"}}}),
+  });
+  ASSERT_EQ(record.deadlines.size(), 3u);
+  EXPECT_EQ(record.deadlines[0].date, "2023-04-05");
+  EXPECT_EQ(record.deadlines[0].text, "Submission of contributions");
+  EXPECT_EQ(record.deadlines[1].date, "2023-04-21");
+  EXPECT_EQ(record.deadlines[1].text, "Fellowship requests (by e-mail)");
+  // A last cell that is more than a date is read as a sentence, as before;
+  // a date-ended table after the section closed gives none.
+  EXPECT_EQ(record.deadlines[2].date, "2023-05-26");
+  EXPECT_EQ(record.deadlines[2].text, "Registration before 26 May 2023");
+}
+
 }  // namespace
 }  // namespace missive
