@@ -26,8 +26,10 @@
 #include <utility>
 #include <vector>
 
+#include "extract/body_stream.h"
 #include "extract/extract.h"
 #include "extract/package.h"
+#include "extract/story.h"
 #include "extract/styles.h"
 #include "extract/utf8.h"
 #include "extract/wordml.h"
@@ -40,35 +42,26 @@ using extract_internal::Child;
 using extract_internal::ChooseAlternate;
 using extract_internal::DetectPrefixes;
 using extract_internal::EndsWith;
+using extract_internal::HyperlinkFieldTarget;
 using extract_internal::IsOn;
+using extract_internal::kMaxNesting;
 using extract_internal::LoadRelationships;
 using extract_internal::LoadXmlPart;
 using extract_internal::Local;
-using extract_internal::MapSymbolChar;
 using extract_internal::NumberingReference;
 using extract_internal::NumberingState;
+using extract_internal::OpenField;
+using extract_internal::PackageContext;
+using extract_internal::ParagraphMark;
 using extract_internal::ParagraphStyle;
 using extract_internal::ParseInt;
 using extract_internal::Prefixes;
 using extract_internal::Relationship;
+using extract_internal::StoryBuilder;
 using extract_internal::StyleSheet;
 using extract_internal::XmlPart;
 using extract_internal::ZipPackage;
 
-// What every story of one package reads from, and what reading them counts.
-struct PackageContext {
-  const ExtractOptions* options;
-  const StyleSheet* styles;
-  const extract_internal::Numbering* numbering;
-  bool* too_deep;               // set when content was skipped for nesting too deep
-  std::uint64_t* paragraphs;    // paragraphs and table cells read so far, in every story
-  std::optional<Error>* limit;  // set when a limit stops the reading
-};
-
-// The walk is recursive, so a crafted document could exhaust the stack.
-// Real documents nest a few dozen elements deep at most. Past this depth
-// content is skipped (with a warning) when max_xml_depth allows more.
-constexpr int kMaxNesting = 256;
 // At most this many blocks are reserved for a story ahead of reading it.
 constexpr std::size_t kReservedBlocks = 4096;
 
@@ -98,59 +91,6 @@ class NestingGuard {
   int* depth_;
 };
 
-// The target of a HYPERLINK field code (` HYPERLINK "https://x" \l "top" `),
-// or "" when `code` is some other field.
-std::string HyperlinkFieldTarget(std::string_view code) {
-  std::vector<std::string_view> tokens;
-  std::size_t i = 0;
-  while (i < code.size()) {
-    const char c = code[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++i;
-    } else if (c == '"') {
-      const std::size_t close = code.find('"', i + 1);
-      const std::size_t end = close == std::string_view::npos ? code.size() : close;
-      tokens.push_back(code.substr(i + 1, end - i - 1));
-      i = end + 1;
-    } else {
-      const std::size_t end = code.find_first_of(" \t\r\n\"", i);
-      tokens.push_back(code.substr(i, end == std::string_view::npos ? end : end - i));
-      i = end == std::string_view::npos ? code.size() : end;
-    }
-  }
-  if (tokens.empty()) return {};
-  std::string keyword(tokens[0]);
-  for (char& c : keyword) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  if (keyword != "HYPERLINK") return {};
-  std::string_view url;
-  std::string_view anchor;
-  for (std::size_t k = 1; k < tokens.size(); ++k) {
-    const std::string_view token = tokens[k];
-    if (token.size() == 2 && token[0] == '\\') {
-      // \l, \o and \t take an argument; \m and \n do not.
-      const char option = token[1];
-      if ((option == 'l' || option == 'o' || option == 't') && k + 1 < tokens.size()) {
-        if (option == 'l') anchor = tokens[k + 1];
-        ++k;
-      }
-    } else if (url.empty()) {
-      url = token;
-    }
-  }
-  std::string target(url);
-  if (!anchor.empty()) target.append("#").append(anchor);
-  return target;
-}
-
-// A complex field (w:fldChar begin, separate, end) still open.
-struct OpenField {
-  std::string code;         // w:instrText gathered before "separate"
-  bool in_result = false;   // past "separate": the result is shown
-  std::string link_target;  // set for a HYPERLINK field once its result starts
-  std::size_t result_start = 0;
-  std::uint64_t result_paragraph = 0;
-};
-
 // Names written with one part's w: prefix ("w:rPr"), for pugixml's own
 // child() and attribute(): one call each, where Child() and Attr() cost a
 // call into pugixml per child. The hot look-ups of the walk use them.
@@ -167,19 +107,15 @@ struct WordNames {
 };
 
 // Reads one story (the body, a header, the notes) of a part into blocks.
-class StoryReader {
+class StoryReader : private StoryBuilder {
  public:
   // `relationships` are those of `part`; both must outlive the reader.
   StoryReader(const PackageContext& context, const XmlPart& part,
               const std::vector<Relationship>& relationships)
-      : context_(context),
+      : StoryBuilder(context, relationships),
         part_name_(part.name),
         prefixes_(DetectPrefixes(part.doc.document_element())),
-        names_(prefixes_.w) {
-    for (const Relationship& relationship : relationships) {
-      relationships_.emplace(relationship.id, &relationship);
-    }
-  }
+        names_(prefixes_.w) {}
 
   // Reads the block-level children of `container`. Fields never cross from
   // one story into the next.
@@ -253,8 +189,6 @@ class StoryReader {
     }
     return false;
   }
-  bool accept() const { return context_.options->accept_changes; }
-
   // A paragraph whose mark was removed by a tracked change runs on into the
   // next one; `carry` holds it until then.
   void ReadBlocks(pugi::xml_node container, std::vector<Block>* out) {
@@ -342,24 +276,8 @@ class StoryReader {
     }
 
     Paragraph paragraph;
-    if (carry->has_value()) {
-      paragraph = std::move(**carry);
-      carry->reset();
-    }
-    const StyleSheet& styles = *context_.styles;
-    const ParagraphStyle* style = style_id.empty() ? nullptr : styles.Find(style_id);
-    if (style == nullptr) style = styles.default_paragraph();
-    // A joined paragraph takes the properties of the mark that survives.
-    if (style == nullptr) {
-      paragraph.style.clear();
-    } else {
-      paragraph.style.assign(style->name.empty() ? style->id : style->name);
-    }
-    paragraph.heading_level = own_outline
-                                  ? (*own_outline >= 0 && *own_outline < 9 ? *own_outline + 1 : 0)
-                                  : styles.HeadingLevel(style);
-    // A removed mark takes its list number with it.
-    if (!mark_removed) ReadNumbering(style, own_numbering, &paragraph);
+    StartParagraph(ParagraphMark{style_id, own_numbering, own_outline, mark_removed}, carry,
+                   &paragraph);
 
     std::vector<Block> text_boxes;
     Paragraph* const outer_paragraph = paragraph_;
@@ -377,22 +295,6 @@ class StoryReader {
       out->emplace_back().paragraph = std::move(paragraph);
     }
     for (Block& box : text_boxes) out->push_back(std::move(box));
-  }
-
-  // Paragraph numbering: its own w:numPr wins over the style chain's, and a
-  // paragraph style tied to a list level supplies the level when no w:ilvl does.
-  void ReadNumbering(const ParagraphStyle* style, const NumberingReference& own,
-                     Paragraph* paragraph) {
-    const NumberingReference inherited = context_.styles->Numbering(style);
-    const std::optional<std::string_view> num_id = own.num_id ? own.num_id : inherited.num_id;
-    if (!num_id || num_id->empty() || *num_id == "0") return;
-    std::optional<int> level = own.level ? own.level : inherited.level;
-    if (!level && style != nullptr) level = context_.numbering->LevelForStyle(*num_id, style->id);
-    const int ilvl = level && *level >= 0 && *level < 9 ? *level : 0;
-    std::optional<std::string> label = context_.numbering->Next(*num_id, ilvl, &numbering_state_);
-    if (!label) return;
-    paragraph->list_label = std::move(*label);
-    paragraph->list_level = ilvl;
   }
 
   void ReadTable(pugi::xml_node tbl, std::vector<Block>* out) {
@@ -534,7 +436,7 @@ class StoryReader {
           // Deleted text is only reached inside w:del when changes are rejected.
           if (!accept()) AppendText(node.child_value());
         } else if (is("delInstrText")) {
-          AppendFieldCode(node);
+          AppendFieldCode(node.child_value());
         } else if (is("dir")) {
           ReadInlineChildren(node);
         } else if (is("drawing")) {
@@ -555,7 +457,7 @@ class StoryReader {
         if (is("ins")) {
           if (accept()) ReadInlineChildren(node);
         } else if (is("instrText")) {
-          AppendFieldCode(node);
+          AppendFieldCode(node.child_value());
         }
         return;
       case 'm':
@@ -609,13 +511,6 @@ class StoryReader {
     }
   }
 
-  // w:instrText: the code of the innermost open field, until its result.
-  void AppendFieldCode(pugi::xml_node node) {
-    if (!fields_.empty() && !fields_.back().in_result) {
-      fields_.back().code.append(node.child_value());
-    }
-  }
-
   // w:drawing, w:pict, w:object: only their text boxes are read.
   void ReadDrawing(pugi::xml_node node) {
     if (!hidden_run_ && code_depth_ == 0) ReadTextBoxes(node);
@@ -662,84 +557,30 @@ class StoryReader {
   bool IsOn(pugi::xml_node property) const {
     if (!property) return false;
     const pugi::xml_attribute value = property.attribute(names_.val.c_str());
-    if (!value) return true;
-    const std::string_view text = value.value();
-    return !(text == "0" || text == "false" || text == "off");
+    return IsOnValue(static_cast<bool>(value), value.value());
   }
 
   void ReadSymbol(pugi::xml_node sym) {
-    const std::string_view hex = Attr(sym, prefixes_.w, "char").value();
-    char32_t code_point = 0;
-    for (const char c : hex) {
-      const int digit = c >= '0' && c <= '9'   ? c - '0'
-                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                               : -1;
-      if (digit < 0 || code_point > 0x10FFFF) return;
-      code_point = code_point * 16 + static_cast<char32_t>(digit);
-    }
-    if (code_point == 0) return;
-    std::string text;
-    extract_internal::AppendUtf8(MapSymbolChar(code_point, Attr(sym, prefixes_.w, "font").value()),
-                                 &text);
-    AppendText(text);
+    AppendSymbol(Attr(sym, prefixes_.w, "char").value(), Attr(sym, prefixes_.w, "font").value());
   }
 
   void ReadFieldChar(pugi::xml_node fld_char) {
-    const std::string_view type = Attr(fld_char, prefixes_.w, "fldCharType").value();
-    if (type == "begin") {
-      fields_.emplace_back();
-      ++code_depth_;
-    } else if (type == "separate") {
-      if (fields_.empty() || fields_.back().in_result) return;
-      OpenField& field = fields_.back();
-      field.in_result = true;
-      --code_depth_;
-      field.link_target = HyperlinkFieldTarget(field.code);
-      if (paragraph_ != nullptr) field.result_start = paragraph_->text.size();
-      field.result_paragraph = paragraph_serial_;
-    } else if (type == "end") {
-      if (fields_.empty()) return;
-      OpenField& field = fields_.back();
-      if (!field.in_result) {
-        --code_depth_;
-      } else if (!field.link_target.empty() && paragraph_ != nullptr) {
-        // A result that began in an earlier paragraph contributes only the
-        // part in this one.
-        const std::size_t start =
-            field.result_paragraph == paragraph_serial_ ? field.result_start : 0;
-        AddLink(start, std::move(field.link_target));
-      }
-      fields_.pop_back();
-    }
+    FieldChar(Attr(fld_char, prefixes_.w, "fldCharType").value());
   }
 
   void ReadSimpleField(pugi::xml_node field) {
     std::string target = HyperlinkFieldTarget(Attr(field, prefixes_.w, "instr").value());
-    const std::size_t start = paragraph_ == nullptr ? 0 : paragraph_->text.size();
+    const std::size_t start = TextSize();
     ReadInlineChildren(field);
     if (!target.empty()) AddLink(start, std::move(target));
   }
 
   void ReadHyperlink(pugi::xml_node hyperlink) {
-    std::string target;
-    const std::string_view id = Attr(hyperlink, prefixes_.r, "id").value();
-    if (!id.empty()) {
-      const auto it = relationships_.find(id);
-      if (it != relationships_.end()) target = it->second->target;
-    }
-    const std::string_view anchor = Attr(hyperlink, prefixes_.w, "anchor").value();
-    if (!anchor.empty()) target.append("#").append(anchor);
-    const std::size_t start = paragraph_ == nullptr ? 0 : paragraph_->text.size();
+    std::string target = HyperlinkTarget(Attr(hyperlink, prefixes_.r, "id").value(),
+                                         Attr(hyperlink, prefixes_.w, "anchor").value());
+    const std::size_t start = TextSize();
     ReadInlineChildren(hyperlink);
     if (!target.empty()) AddLink(start, std::move(target));
-  }
-
-  // Records the text appended since `start` as a link; a link nobody can
-  // see is not recorded.
-  void AddLink(std::size_t start, std::string target) {
-    if (paragraph_ == nullptr || code_depth_ > 0 || start >= paragraph_->text.size()) return;
-    paragraph_->links.push_back(Hyperlink{paragraph_->text.substr(start), std::move(target)});
   }
 
   // The text of an equation, without its layout.
@@ -797,24 +638,11 @@ class StoryReader {
     paragraph_serial_ = serial;
   }
 
-  void AppendText(std::string_view text) {
-    if (paragraph_ == nullptr || code_depth_ > 0 || hidden_run_) return;
-    paragraph_->text.append(text);
-  }
-
-  const PackageContext& context_;
   const std::string part_name_;
   const Prefixes prefixes_;
   const WordNames names_;
-  std::unordered_map<std::string_view, const Relationship*> relationships_;
-  NumberingState numbering_state_;
 
-  Paragraph* paragraph_ = nullptr;            // the paragraph being read
-  std::vector<Block>* text_boxes_ = nullptr;  // where its text boxes go
-  std::uint64_t paragraph_serial_ = 0;
-  std::vector<OpenField> fields_;
-  int code_depth_ = 0;  // open fields still in their code: text there is hidden
-  bool hidden_run_ = false;
+  std::vector<Block>* text_boxes_ = nullptr;  // where the paragraph's text boxes go
   int depth_ = 0;
   // Depths up to this are within both max_xml_depth and kMaxNesting.
   const std::uint32_t shallow_ =
@@ -952,35 +780,66 @@ class DocxReader {
       return NotDocx("neither _rels/.rels nor [Content_Types].xml names a main document part");
     }
     std::unique_ptr<XmlPart> main_part;
-    if (auto error = LoadXmlPart(package_, main_name, &main_part)) return *error;
+    if (auto error = extract_internal::ReadXmlPart(package_, main_name, &main_part)) {
+      return *error;
+    }
     if (main_part == nullptr) return NotDocx("the main part " + main_name + " is missing");
-    const pugi::xml_node root = main_part->doc.document_element();
-    const Prefixes prefixes = DetectPrefixes(root);
-    if (Local(root, prefixes.w) != "document") {
-      return NotDocx("the main part " + main_name + " is <" + std::string(root.name()) +
-                     ">, not a WordprocessingML <w:document>");
+    // The body is read from the bytes where the streaming reader can; the
+    // tree is parsed only where it cannot. Errors come in the order they did
+    // when the tree was always parsed first: the main part's own before
+    // those of the parts it names.
+    bool main_parsed = false;
+    pugi::xml_node root;
+    Prefixes prefixes;
+    const auto parse_main = [&]() -> std::optional<Error> {
+      if (main_parsed) return std::nullopt;
+      main_parsed = true;
+      if (auto error = extract_internal::ParseXmlPart(package_, main_part.get())) return error;
+      root = main_part->doc.document_element();
+      prefixes = DetectPrefixes(root);
+      if (Local(root, prefixes.w) != "document") {
+        return NotDocx("the main part " + main_name + " is <" + std::string(root.name()) +
+                       ">, not a WordprocessingML <w:document>");
+      }
+      return std::nullopt;
+    };
+    // An error of a named part, unless the main part's own comes first.
+    const auto after_main = [&](Error error) -> Error {
+      if (auto main_error = parse_main()) return *main_error;
+      return error;
+    };
+    if (options_.tree_reader_only) {
+      if (auto error = parse_main()) return *error;
     }
 
     std::vector<Relationship> relationships;
-    if (auto error = LoadRelationships(package_, main_name, &relationships)) return *error;
+    if (auto error = LoadRelationships(package_, main_name, &relationships)) {
+      return after_main(*error);
+    }
     std::unique_ptr<XmlPart> styles_part;
     std::unique_ptr<XmlPart> numbering_part;
     if (const Relationship* styles = FindRelationship(relationships, "/styles")) {
       // Word's latent styles (hundreds of them) say how its UI lists styles.
       if (auto error = LoadXmlPart(package_, styles->target, &styles_part, "latentStyles")) {
-        return *error;
+        return after_main(*error);
       }
     }
     if (const Relationship* numbering = FindRelationship(relationships, "/numbering")) {
-      if (auto error = LoadXmlPart(package_, numbering->target, &numbering_part)) return *error;
+      if (auto error = LoadXmlPart(package_, numbering->target, &numbering_part)) {
+        return after_main(*error);
+      }
     }
     styles_.Load(styles_part.get());
     numbering_.Load(numbering_part.get(), styles_);
     context_ = PackageContext{&options_, &styles_, &numbering_, &too_deep_, &paragraphs_, &limit_};
 
-    StoryReader body(context_, *main_part, relationships);
-    body.ReadStory(Child(root, prefixes.w, "body"), &document.body);
-    if (limit_) return *limit_;
+    if (main_parsed || !extract_internal::StreamBody(main_part->bytes.view(), context_,
+                                                     relationships, &document.body)) {
+      if (auto error = parse_main()) return *error;
+      StoryReader body(context_, *main_part, relationships);
+      body.ReadStory(Child(root, prefixes.w, "body"), &document.body);
+      if (limit_) return *limit_;
+    }
 
     if (auto error = ReadNotes(relationships, &document.notes)) return *error;
     if (limit_) return *limit_;

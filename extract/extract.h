@@ -29,6 +29,10 @@ struct ExtractOptions {
   std::uint64_t max_compression_ratio = 100;
   std::uint32_t max_xml_depth = 256;      // element nesting in the stories read; default 256
   std::uint64_t max_paragraphs = 200000;  // paragraphs plus table cells; default 200,000
+  // Reads the body of document.xml through pugixml's tree even where the
+  // streaming reader could (slower; the records are the same). For checking
+  // one reader against the other. Default: false.
+  bool tree_reader_only = false;
 };
 
 // Reads a WordprocessingML package (.docx/.docm/.dotx/.dotm): the main

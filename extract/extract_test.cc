@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/support/document_dump.h"
 #include "tests/support/zip_builder.h"
 
 namespace missive {
@@ -103,9 +104,19 @@ std::string P(std::string_view text) {
   return "<w:p><w:r><w:t xml:space=\"preserve\">" + std::string(text) + "</w:t></w:r></w:p>";
 }
 
+// Reads `bytes`, and checks on the way that the tree reader alone reads the
+// same (the body is streamed where it can be: extract/body_stream.h).
 Document Read(const std::string& bytes, const ExtractOptions& options = {}) {
   Result<Document> result = ExtractDocx(bytes, options);
   EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+  ExtractOptions tree_only = options;
+  tree_only.tree_reader_only = true;
+  Result<Document> tree = ExtractDocx(bytes, tree_only);
+  EXPECT_EQ(result.ok(), tree.ok());
+  if (result.ok() && tree.ok()) {
+    EXPECT_EQ(test_support::DumpDocument(result.value()), test_support::DumpDocument(tree.value()))
+        << "the streaming and the tree reader disagree";
+  }
   return result.ok() ? std::move(result).value() : Document{};
 }
 

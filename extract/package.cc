@@ -347,6 +347,8 @@ std::optional<Error> ZipPackage::ReadWhole(zip_file_t* file, const zip_stat_t& s
     if (n == 0) return Damaged(context, "its compressed data ends early");
     have += static_cast<std::size_t>(n);
   }
+  // One byte more, for the NUL ReadXmlPart writes after a part.
+  out->reserve(static_cast<std::size_t>(stat.size) + 1);
   out->resize(static_cast<std::size_t>(stat.size));
   std::size_t produced = 0;
   const libdeflate_result result = libdeflate_deflate_decompress(
@@ -637,8 +639,8 @@ Cut CutElement(char* data, std::size_t* size, std::string_view local_name) {
   return cut;
 }
 
-std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
-                                 std::unique_ptr<XmlPart>* part, std::string_view unread_element) {
+std::optional<Error> ReadXmlPart(ZipPackage* package, std::string_view name,
+                                 std::unique_ptr<XmlPart>* part) {
   part->reset();
   std::optional<std::uint64_t> index;
   if (std::optional<Error> error = package->Find(name, &index)) return error;
@@ -646,6 +648,29 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
   auto loaded = std::make_unique<XmlPart>();
   loaded->name = std::string(name);
   if (std::optional<Error> error = package->Read(*index, name, &loaded->bytes)) return error;
+  loaded->bytes.terminate();
+  *part = std::move(loaded);
+  return std::nullopt;
+}
+
+std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
+                                 std::unique_ptr<XmlPart>* part, std::string_view unread_element) {
+  std::unique_ptr<XmlPart> loaded;
+  if (std::optional<Error> error = ReadXmlPart(package, name, &loaded)) return error;
+  if (loaded == nullptr) {
+    part->reset();
+    return std::nullopt;
+  }
+  if (std::optional<Error> error = ParseXmlPart(package, loaded.get(), unread_element)) {
+    return error;
+  }
+  *part = std::move(loaded);
+  return std::nullopt;
+}
+
+std::optional<Error> ParseXmlPart(ZipPackage* package, XmlPart* loaded,
+                                  std::string_view unread_element) {
+  const std::string_view name = loaded->name;
   const std::string_view bytes = loaded->bytes.view();
   const std::string prefix = "part " + std::string(name);
 
@@ -714,9 +739,7 @@ std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                      ", which Word packages must not have; its entities are never expanded and "
                      "the file is refused as unsafe: re-save the document in Word"};
   }
-  if (std::optional<Error> error = package->Charge(name, tree_bytes)) return error;
-  *part = std::move(loaded);
-  return std::nullopt;
+  return package->Charge(name, tree_bytes);
 }
 
 std::string RelationshipsPartName(std::string_view source_part) {

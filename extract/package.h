@@ -41,6 +41,12 @@ class PartBuffer {
     size_ = size;
   }
   void append(const char* bytes, std::size_t count);
+  // Writes a NUL after the bytes (not counted in size()), for scans that
+  // stop there instead of checking bounds.
+  void terminate() {
+    reserve(size_ + 1);
+    bytes_[size_] = '\0';
+  }
 
  private:
   std::unique_ptr<char[]> bytes_;
@@ -136,6 +142,14 @@ struct XmlPart {
 std::optional<Error> LoadXmlPart(ZipPackage* package, std::string_view name,
                                  std::unique_ptr<XmlPart>* part,
                                  std::string_view unread_element = {});
+
+// LoadXmlPart in two steps, for a part that may be read without its tree:
+// ReadXmlPart inflates it (*part stays null when there is no such part),
+// ParseXmlPart parses it as LoadXmlPart would, with the same errors.
+std::optional<Error> ReadXmlPart(ZipPackage* package, std::string_view name,
+                                 std::unique_ptr<XmlPart>* part);
+std::optional<Error> ParseXmlPart(ZipPackage* package, XmlPart* part,
+                                  std::string_view unread_element = {});
 
 // What CutElement removed: `length` bytes from `offset`.
 struct Cut {

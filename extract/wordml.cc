@@ -98,22 +98,24 @@ char32_t Lookup(const SymbolEntry (&table)[N], unsigned char code, char32_t fall
 
 }  // namespace
 
+void NotePrefix(std::string_view attribute_name, std::string_view uri, Prefixes* prefixes) {
+  std::string prefix;
+  if (attribute_name == "xmlns") {
+    prefix = "";
+  } else if (attribute_name.substr(0, 6) == "xmlns:") {
+    prefix = std::string(attribute_name.substr(6)) + ":";
+  } else {
+    return;
+  }
+  for (const KnownNamespace& known : kKnown) {
+    if (known.prefix != nullptr && known.uri == uri) (*prefixes).*known.prefix = prefix;
+  }
+}
+
 Prefixes DetectPrefixes(pugi::xml_node root) {
   Prefixes prefixes;
   for (pugi::xml_attribute attribute : root.attributes()) {
-    const std::string_view name = attribute.name();
-    std::string prefix;
-    if (name == "xmlns") {
-      prefix = "";
-    } else if (name.substr(0, 6) == "xmlns:") {
-      prefix = std::string(name.substr(6)) + ":";
-    } else {
-      continue;
-    }
-    const std::string_view uri = attribute.value();
-    for (const KnownNamespace& known : kKnown) {
-      if (known.prefix != nullptr && known.uri == uri) prefixes.*known.prefix = prefix;
-    }
+    NotePrefix(attribute.name(), attribute.value(), &prefixes);
   }
   return prefixes;
 }

@@ -29,6 +29,10 @@ struct Prefixes {
 // namespaces it does not declare. Transitional and Strict URIs both count.
 Prefixes DetectPrefixes(pugi::xml_node root);
 
+// DetectPrefixes for one attribute of the root: a namespace declaration
+// ("xmlns", "xmlns:w") of a known URI sets that namespace's prefix.
+void NotePrefix(std::string_view attribute_name, std::string_view uri, Prefixes* prefixes);
+
 // Whether NUL-terminated `name` starts with `prefix`. Prefixes are a few
 // bytes ("w:"): an inline loop beats a call to strncmp. A shorter `name`
 // fails at its NUL, which no prefix holds.

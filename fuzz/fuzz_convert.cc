@@ -9,6 +9,8 @@
 
 #include "cli/convert.h"
 #include "emit/emit.h"
+#include "extract/extract.h"
+#include "tests/support/document_dump.h"
 
 namespace {
 
@@ -20,11 +22,34 @@ void Convert(std::string_view bytes, const std::string& path) {
   if (record.error.has_value() && record.letter.has_value()) __builtin_trap();
 }
 
+// The streaming body reader and the tree reader agree on every package:
+// the same document, or the same error.
+void CompareBodyReaders(std::string_view bytes) {
+  missive::ExtractOptions tree_only;
+  tree_only.tree_reader_only = true;
+  const missive::Result<missive::Document> streamed = missive::ExtractDocx(bytes);
+  const missive::Result<missive::Document> tree = missive::ExtractDocx(bytes, tree_only);
+  if (streamed.ok() != tree.ok()) __builtin_trap();
+  if (streamed.ok()) {
+    if (missive::test_support::DumpDocument(streamed.value()) !=
+        missive::test_support::DumpDocument(tree.value())) {
+      __builtin_trap();
+    }
+  } else if (streamed.error().message != tree.error().message) {
+    // The tree's own size counts against max_inflated_bytes only where one is built.
+    if (streamed.error().code != missive::ErrorCode::kLimitExceeded &&
+        tree.error().code != missive::ErrorCode::kLimitExceeded) {
+      __builtin_trap();
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   Convert(bytes, "fuzz.docx");
+  if (bytes.substr(0, 2) == "PK") CompareBodyReaders(bytes);
   // The bytes choose the reader before the name does, except for text: read
   // what is neither zip nor OLE2 as a text export too.
   const std::string_view magic = bytes.substr(0, 2);

@@ -121,8 +121,13 @@ TEST(InflatedBytes, CountAcrossEveryPartRead) {
 }
 
 TEST(InflatedBytes, TheParsedTreeCountsBeforeItIsBuilt) {
-  // 20,000 empty elements: 120 KB of XML, over a MiB as a pugixml tree.
-  const std::string docx = Docx(Repeat("<w:r/>", 20000));
+  // 20,000 empty elements in a header: 120 KB of XML, over a MiB as a pugixml tree.
+  const std::string header = "<w:hdr xmlns:w=\"" + std::string(kW) + "\"><w:p>" +
+                             Repeat("<w:r/>", 20000) + "</w:p></w:hdr>";
+  const std::string docx =
+      Docx(P("body"), false,
+           {{"word/_rels/document.xml.rels", Rels({{"header", "header1.xml"}})},
+            {"word/header1.xml", header}});
   ExtractOptions options;
   options.max_inflated_bytes = 512 * 1024;
   const Result<Document> result = ExtractDocx(docx, options);
@@ -130,6 +135,19 @@ TEST(InflatedBytes, TheParsedTreeCountsBeforeItIsBuilt) {
   EXPECT_NE(result.error().message.find("parsed XML"), std::string::npos);
   options.max_inflated_bytes = 2 * 1024 * 1024;
   EXPECT_TRUE(ExtractDocx(docx, options).ok());
+}
+
+TEST(InflatedBytes, AStreamedBodyBuildsNoTree) {
+  // The same elements in the body: it is read from its bytes, so only they count.
+  const std::string docx = Docx("<w:p>" + Repeat("<w:r/>", 20000) + "</w:p>" + P("after"));
+  ExtractOptions options;
+  options.max_inflated_bytes = 512 * 1024;
+  const Result<Document> result = ExtractDocx(docx, options);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->body.at(1).paragraph.text, "after");
+  // Read through the tree, it counts as before.
+  options.tree_reader_only = true;
+  ExpectLimit(ExtractDocx(docx, options), "max_inflated_bytes");
 }
 
 TEST(XmlDepth, TheLimitItselfIsAllowedOneMoreIsNot) {
