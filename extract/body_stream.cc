@@ -29,7 +29,8 @@ class BodyReader : private StoryBuilder {
         cursor_(xml, std::max<std::size_t>(
                          std::min<std::size_t>(context.options->max_xml_depth, kMaxNesting), 1) -
                          1),
-        paragraphs_(*context.paragraphs) {}
+        paragraphs_(*context.paragraphs),
+        xml_size_(xml.size()) {}
 
   bool Read(std::vector<Block>* body) {
     if (cursor_.Begin() != Event::kStart || !ReadPrefixes()) return false;
@@ -40,8 +41,11 @@ class BodyReader : private StoryBuilder {
       if (event == Event::kEnd) break;
       if (event == Event::kText) continue;
       if (event != Event::kStart) return false;
-      if (!body_read && IsWord(cursor_.name()) && Local(cursor_.name()) == "body") {
+      if (!body_read && IsWordElement("body")) {
         body_read = true;
+        // About a block per 500 bytes in letters: growing the vector block
+        // by block moved every block several times. Capped for huge parts.
+        body->reserve(std::min<std::size_t>(xml_size_ / 512, 4096));
         if (!ReadBlocks(body)) return false;
       } else if (!cursor_.SkipElement()) {
         return false;
@@ -62,7 +66,9 @@ class BodyReader : private StoryBuilder {
     bool plain = true;
     cursor_.ForEachRawAttribute([&](std::string_view name, std::string_view value) {
       if (name.substr(0, 5) != "xmlns") return;
-      if (value.find_first_of("&\t\r\n") != std::string_view::npos) plain = false;
+      for (const char c : value) {
+        if (c == '&' || c == '\t' || c == '\r' || c == '\n') plain = false;
+      }
       NotePrefix(name, value, &prefixes);
     });
     if (!plain || prefixes.w.empty() || prefixes.r.empty() || prefixes.mc.empty() ||
@@ -163,19 +169,20 @@ class BodyReader : private StoryBuilder {
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(name);
-    if (local == "p") {
+    if (SameName(local, "p")) {
       if (!CountParagraph()) return false;
       return ReadParagraph(out, carry);
     }
-    if (local == "tbl") {
+    if (SameName(local, "tbl")) {
       FlushCarry(out, carry);
       return ReadTable(out);
     }
-    if (local == "sdt") {
+    if (SameName(local, "sdt")) {
       return ReadFirstContent([&] { return ReadBlock(out, carry); });
     }
-    if (local == "customXml" || (local == "ins" && accept()) || (local == "moveTo" && accept()) ||
-        (local == "del" && !accept()) || (local == "moveFrom" && !accept())) {
+    if (SameName(local, "customXml") || (SameName(local, "ins") && accept()) ||
+        (SameName(local, "moveTo") && accept()) || (SameName(local, "del") && !accept()) ||
+        (SameName(local, "moveFrom") && !accept())) {
       return ForChildren([&] { return ReadBlock(out, carry); });
     }
     return cursor_.SkipElement();
@@ -253,7 +260,7 @@ class BodyReader : private StoryBuilder {
     const bool ok = ForChildren([&] {
       if (!IsWord(cursor_.name())) return cursor_.SkipElement();
       const std::string_view local = Local(cursor_.name());
-      if (local == "rPr" && !has_mark) {
+      if (SameName(local, "rPr") && !has_mark) {
         has_mark = true;
         bool seen_removal = false, seen_move = false;
         return ForChildren([&] {
@@ -265,7 +272,7 @@ class BodyReader : private StoryBuilder {
           return cursor_.SkipElement();
         });
       }
-      if (local == "pPrChange" && !has_change) {
+      if (SameName(local, "pPrChange") && !has_change) {
         has_change = true;
         bool seen_properties = false;
         return ForChildren([&] {
@@ -297,15 +304,15 @@ class BodyReader : private StoryBuilder {
   bool ReadListProperty(ListProperties* properties) {
     if (!IsWord(cursor_.name())) return cursor_.SkipElement();
     const std::string_view local = Local(cursor_.name());
-    if (local == "pStyle" && !properties->has_style) {
+    if (SameName(local, "pStyle") && !properties->has_style) {
       properties->has_style = true;
       return AttributeValue(val_, &properties->style) && cursor_.SkipElement();
     }
-    if (local == "outlineLvl" && !properties->has_outline) {
+    if (SameName(local, "outlineLvl") && !properties->has_outline) {
       properties->has_outline = true;
       return AttributeValue(val_, &properties->outline) && cursor_.SkipElement();
     }
-    if (local == "numPr" && !properties->has_num_pr) {
+    if (SameName(local, "numPr") && !properties->has_num_pr) {
       properties->has_num_pr = true;
       return ForChildren([&] {
         if (!properties->has_num_id && IsWordElement("numId")) {
@@ -338,53 +345,55 @@ class BodyReader : private StoryBuilder {
     const std::string_view local = Local(name);
     switch (local[0]) {
       case 'b':
-        if (local == "br") return Append("\n");
-        if (local == "bdo") return ReadInlineChildren();
+        if (SameName(local, "br")) return Append("\n");
+        if (SameName(local, "bdo")) return ReadInlineChildren();
         break;
       case 'c':
-        if (local == "cr") return Append("\n");
-        if (local == "customXml") return ReadInlineChildren();
+        if (SameName(local, "cr")) return Append("\n");
+        if (SameName(local, "customXml")) return ReadInlineChildren();
         break;
       case 'd':
-        if (local == "del") return accept() ? cursor_.SkipElement() : ReadInlineChildren();
-        if (local == "delText") return accept() ? cursor_.SkipElement() : ReadText();
-        if (local == "delInstrText") return ReadFieldCode();
-        if (local == "dir") return ReadInlineChildren();
-        if (local == "drawing") return SkipDrawing();
+        if (SameName(local, "del")) return accept() ? cursor_.SkipElement() : ReadInlineChildren();
+        if (SameName(local, "delText")) return accept() ? cursor_.SkipElement() : ReadText();
+        if (SameName(local, "delInstrText")) return ReadFieldCode();
+        if (SameName(local, "dir")) return ReadInlineChildren();
+        if (SameName(local, "drawing")) return SkipDrawing();
         break;
       case 'f':
-        if (local == "fldChar") {
+        if (SameName(local, "fldChar")) {
           std::string type;
           if (!AttributeValue(fld_char_type_, &type)) return false;
           FieldChar(type);
           return cursor_.SkipElement();
         }
-        if (local == "fldSimple") return ReadSimpleField();
+        if (SameName(local, "fldSimple")) return ReadSimpleField();
         break;
       case 'h':
-        if (local == "hyperlink") return ReadHyperlink();
+        if (SameName(local, "hyperlink")) return ReadHyperlink();
         break;
       case 'i':
-        if (local == "ins") return accept() ? ReadInlineChildren() : cursor_.SkipElement();
-        if (local == "instrText") return ReadFieldCode();
+        if (SameName(local, "ins")) return accept() ? ReadInlineChildren() : cursor_.SkipElement();
+        if (SameName(local, "instrText")) return ReadFieldCode();
         break;
       case 'm':
-        if (local == "moveTo") return accept() ? ReadInlineChildren() : cursor_.SkipElement();
-        if (local == "moveFrom") return accept() ? cursor_.SkipElement() : ReadInlineChildren();
+        if (SameName(local, "moveTo"))
+          return accept() ? ReadInlineChildren() : cursor_.SkipElement();
+        if (SameName(local, "moveFrom"))
+          return accept() ? cursor_.SkipElement() : ReadInlineChildren();
         break;
       case 'n':
-        if (local == "noBreakHyphen") return Append("-");
+        if (SameName(local, "noBreakHyphen")) return Append("-");
         break;
       case 'o':
-        if (local == "object") return SkipDrawing();
+        if (SameName(local, "object")) return SkipDrawing();
         break;
       case 'p':
-        if (local == "ptab") return Append("\t");
-        if (local == "pict") return SkipDrawing();
+        if (SameName(local, "ptab")) return Append("\t");
+        if (SameName(local, "pict")) return SkipDrawing();
         break;
       case 'r':
-        if (local == "r") return ReadRun();
-        if (local == "ruby") {
+        if (SameName(local, "r")) return ReadRun();
+        if (SameName(local, "ruby")) {
           // The base text is what the line reads; w:rt is the annotation.
           bool base_read = false;
           return ForChildren([&] {
@@ -395,18 +404,18 @@ class BodyReader : private StoryBuilder {
         }
         break;
       case 's':
-        if (local == "sym") {
+        if (SameName(local, "sym")) {
           std::string hex, font;
           if (!AttributeValue(char_, &hex) || !AttributeValue(font_, &font)) return false;
           AppendSymbol(hex, font);
           return cursor_.SkipElement();
         }
-        if (local == "sdt") return ReadFirstContent([&] { return ReadInline(); });
-        if (local == "smartTag") return ReadInlineChildren();
+        if (SameName(local, "sdt")) return ReadFirstContent([&] { return ReadInline(); });
+        if (SameName(local, "smartTag")) return ReadInlineChildren();
         break;
       case 't':
-        if (local == "t") return ReadText();
-        if (local == "tab") return Append("\t");
+        if (SameName(local, "t")) return ReadText();
+        if (SameName(local, "tab")) return Append("\t");
         break;
       default:
         break;
@@ -514,7 +523,8 @@ class BodyReader : private StoryBuilder {
         const std::string_view name = cursor_.name();
         if (IsWord(name)) {
           const std::string_view local = Local(name);
-          if (local != "drawing" && local != "pict" && local != "object") return false;
+          if (!SameName(local, "drawing") && !SameName(local, "pict") && !SameName(local, "object"))
+            return false;
           if (!SkipDrawing()) return false;
         } else if (name.size() > m_.size() && SameName(name.substr(0, m_.size()), m_)) {
           return false;
@@ -543,9 +553,9 @@ class BodyReader : private StoryBuilder {
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(cursor_.name());
-    if (local == "tr") return ReadRow(table);
-    if (local == "sdt") return ReadFirstContent([&] { return ReadRowsChild(table); });
-    if (local == "customXml") return ForChildren([&] { return ReadRowsChild(table); });
+    if (SameName(local, "tr")) return ReadRow(table);
+    if (SameName(local, "sdt")) return ReadFirstContent([&] { return ReadRowsChild(table); });
+    if (SameName(local, "customXml")) return ForChildren([&] { return ReadRowsChild(table); });
     return cursor_.SkipElement();
   }
 
@@ -591,7 +601,8 @@ class BodyReader : private StoryBuilder {
       }
       if (IsWord(cursor_.name())) {
         const std::string_view local = Local(cursor_.name());
-        if (local == "tc" || local == "sdt" || local == "customXml") start_cells();
+        if (SameName(local, "tc") || SameName(local, "sdt") || SameName(local, "customXml"))
+          start_cells();
       }
       return ReadCellsChild(&row);
     });
@@ -609,9 +620,9 @@ class BodyReader : private StoryBuilder {
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(cursor_.name());
-    if (local == "tc") return ReadCell(row);
-    if (local == "sdt") return ReadFirstContent([&] { return ReadCellsChild(row); });
-    if (local == "customXml") return ForChildren([&] { return ReadCellsChild(row); });
+    if (SameName(local, "tc")) return ReadCell(row);
+    if (SameName(local, "sdt")) return ReadFirstContent([&] { return ReadCellsChild(row); });
+    if (SameName(local, "customXml")) return ForChildren([&] { return ReadCellsChild(row); });
     return cursor_.SkipElement();
   }
 
@@ -648,7 +659,7 @@ class BodyReader : private StoryBuilder {
         if (columns > 1) cell.column_span = columns;
         // A vertically merged continuation shows nothing of its own: the
         // text belongs to the cell that starts the merge.
-        continuation = seen_merge && merge != "restart";
+        continuation = seen_merge && !SameName(merge, "restart");
         return true;
       }
       return ReadBlock(&cell.blocks, &carry);
@@ -661,6 +672,7 @@ class BodyReader : private StoryBuilder {
 
   XmlCursor cursor_;
   std::uint64_t paragraphs_;
+  std::size_t xml_size_;
   std::string w_, mc_, m_;
   // Qualified attribute names in this part's prefixes.
   std::string val_, fld_char_type_, char_, font_, instr_, anchor_, relationship_id_;
