@@ -342,6 +342,61 @@ TEST(BodyStream, AgreesOnDamagedLetters) {
   EXPECT_GT(streamed, 0);
 }
 
+// The relationships and the core properties are read from their bytes
+// too; damaged, they must still read as their trees do.
+TEST(SmallParts, AgreeWithTheTreeReaderWhenDamaged) {
+  const std::string document = DocumentXml(
+      R"(<w:p><w:hyperlink r:id="rId7"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>)");
+  const std::string package_rels =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>)"
+      R"(<Relationship Id="rId1" Type=" http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument " Target="word/document.xml"/>)"
+      R"(</Relationships>)";
+  const std::string document_rels =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.itu.int/a?b=1&amp;c=2" TargetMode="External"/>)"
+      R"(</Relationships>)";
+  const std::string core =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+      R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">)"
+      R"(<dc:title> Collective letter &amp; annex </dc:title><dc:creator>TSB</dc:creator>)"
+      R"(<cp:lastModifiedBy/><dcterms:created>2021-03-22T09:00:00Z</dcterms:created>)"
+      R"(</cp:coreProperties>)";
+  const auto package = [&](const std::string& a, const std::string& b, const std::string& c) {
+    return test_support::Zip({{"_rels/.rels", a},
+                              {"word/document.xml", document},
+                              {"word/_rels/document.xml.rels", b},
+                              {"docProps/core.xml", c}});
+  };
+  const std::string intact = package(package_rels, document_rels, core);
+  const std::string read = Outcome(intact, false);
+  EXPECT_NE(read.find("link [link] -> [https://www.itu.int/a?b=1&c=2]"), std::string::npos) << read;
+  EXPECT_NE(read.find("title=[Collective letter & annex]"), std::string::npos) << read;
+  ExpectReadersAgree(intact, "intact small parts");
+
+  std::mt19937 random(7);
+  constexpr std::string_view kPieces[] = {"<",   ">",    "/",    "\"",
+                                          "&",   "=",    " ",    "<!-- -->",
+                                          "<x>", "</x>", "&#0;", std::string_view("\0", 1)};
+  const auto damage = [&](std::string text) {
+    const std::size_t at = random() % text.size();
+    if (random() % 2 == 0) {
+      text.erase(at, 1 + random() % 6);
+    } else {
+      text.insert(at, kPieces[random() % std::size(kPieces)]);
+    }
+    return text;
+  };
+  for (int round = 0; round < 300; ++round) {
+    const std::string docx = package(round % 3 == 0 ? damage(package_rels) : package_rels,
+                                     round % 3 == 1 ? damage(document_rels) : document_rels,
+                                     round % 3 == 2 ? damage(core) : core);
+    ASSERT_EQ(Outcome(docx, false), Outcome(docx, true)) << "round " << round;
+  }
+}
+
 TEST(XmlCursor, DecodesTextAndAttributesAsPugixmlDoes) {
   const std::string xml = "<a x=\"1&amp;2\t3\r\n4&#x41;\" y='\"'>t&lt;\r\nu\rv&#20013;</a>";
   XmlCursor cursor(xml, 10);

@@ -33,6 +33,7 @@
 #include "extract/styles.h"
 #include "extract/utf8.h"
 #include "extract/wordml.h"
+#include "extract/xml_cursor.h"
 
 namespace missive {
 namespace {
@@ -663,6 +664,54 @@ std::optional<std::string> CoreProperty(pugi::xml_node node) {
   return std::string(text);
 }
 
+// ReadCoreProperties from the part's bytes, without a tree: false (and
+// *properties as it was) when the cursor gives up, for pugixml to read them.
+bool StreamCoreProperties(std::string_view xml, Properties* properties) {
+  extract_internal::XmlCursor cursor(xml, extract_internal::kStreamedPartDepth);
+  using Event = extract_internal::XmlCursor::Event;
+  if (cursor.Begin() != Event::kStart) return false;
+  Properties read = *properties;
+  std::string text;
+  for (;;) {
+    const Event event = cursor.Next();
+    if (event == Event::kText) continue;
+    if (event == Event::kEnd) break;  // the root's: its children are read whole
+    if (event != Event::kStart) return false;
+    const std::string_view name = cursor.name();
+    const std::size_t colon = name.find(':');
+    const std::string_view local = name.substr(colon == std::string_view::npos ? 0 : colon + 1);
+    std::optional<std::string>* property = local == "title"            ? &read.title
+                                           : local == "creator"        ? &read.creator
+                                           : local == "lastModifiedBy" ? &read.last_modified_by
+                                           : local == "created"        ? &read.created
+                                           : local == "modified"       ? &read.modified
+                                                                       : nullptr;
+    if (property == nullptr) {
+      if (!cursor.SkipElement()) return false;
+      continue;
+    }
+    // Its text, as child_value() gives it; an element inside is left to pugixml.
+    text.clear();
+    for (bool ended = false; !ended;) {
+      const Event inner = cursor.Next();
+      if (inner == Event::kEnd) {
+        ended = true;
+      } else if (inner != Event::kText || !text.empty() ||
+                 !cursor.AppendText(cursor.raw_text(), &text)) {
+        return false;
+      }
+    }
+    std::string_view value = text;
+    const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    while (!value.empty() && space(value.front())) value.remove_prefix(1);
+    while (!value.empty() && space(value.back())) value.remove_suffix(1);
+    *property = value.empty() ? std::nullopt : std::optional<std::string>(value);
+  }
+  if (cursor.Next() != Event::kDone) return false;
+  *properties = std::move(read);
+  return true;
+}
+
 void ReadCoreProperties(const XmlPart& part, Properties* properties) {
   for (pugi::xml_node node : part.doc.document_element().children()) {
     // Dublin Core prefixes vary between writers; local names do not.
@@ -846,8 +895,15 @@ class DocxReader {
 
     if (const Relationship* core = FindRelationship(package_relationships, "/core-properties")) {
       std::unique_ptr<XmlPart> core_part;
-      if (auto error = LoadXmlPart(package_, core->target, &core_part)) return *error;
-      if (core_part != nullptr) ReadCoreProperties(*core_part, &document.properties);
+      if (auto error = extract_internal::ReadXmlPart(package_, core->target, &core_part)) {
+        return *error;
+      }
+      if (core_part != nullptr &&
+          (options_.tree_reader_only ||
+           !StreamCoreProperties(core_part->bytes.view(), &document.properties))) {
+        if (auto error = extract_internal::ParseXmlPart(package_, core_part.get())) return *error;
+        ReadCoreProperties(*core_part, &document.properties);
+      }
     }
 
     if (too_deep_) {

@@ -29,9 +29,10 @@ struct ExtractOptions {
   std::uint64_t max_compression_ratio = 100;
   std::uint32_t max_xml_depth = 256;      // element nesting in the stories read; default 256
   std::uint64_t max_paragraphs = 200000;  // paragraphs plus table cells; default 200,000
-  // Reads the body of document.xml through pugixml's tree even where the
-  // streaming reader could (slower; the records are the same). For checking
-  // one reader against the other. Default: false.
+  // Reads every part through pugixml's tree, even the body of document.xml,
+  // the relationships and the core properties, which are otherwise read
+  // from their bytes where they can be (slower; the records are the same).
+  // For checking the readers against each other. Default: false.
   bool tree_reader_only = false;
 };
 

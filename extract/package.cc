@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "extract/xml_cursor.h"
+
 namespace missive::extract_internal {
 namespace {
 
@@ -786,15 +788,69 @@ std::string ResolveTarget(std::string_view source_part, std::string_view target)
   return resolved;
 }
 
+namespace {
+
+// Reads the relationships in `xml` (a relationships part, with the NUL
+// ReadXmlPart writes after it) without a tree, as LoadRelationships reads
+// the tree: false when the cursor gives up, for pugixml to read the part.
+bool StreamRelationships(std::string_view xml, std::string_view source_part,
+                         std::vector<Relationship>* relationships) {
+  XmlCursor cursor(xml, kStreamedPartDepth);
+  if (cursor.Begin() != XmlCursor::Event::kStart) return false;
+  for (;;) {
+    const XmlCursor::Event event = cursor.Next();
+    if (event == XmlCursor::Event::kText) continue;
+    if (event == XmlCursor::Event::kEnd) break;  // the root's: its children are read whole
+    if (event != XmlCursor::Event::kStart) return false;
+    const std::string_view name = cursor.name();
+    const std::size_t colon = name.find(':');
+    if (name.substr(colon == std::string_view::npos ? 0 : colon + 1) == "Relationship") {
+      // One pass over the attributes; the first of each name counts.
+      std::string id, type, target, mode;
+      bool seen[4] = {};
+      bool decoded = true;
+      cursor.ForEachRawAttribute([&](std::string_view attribute, std::string_view raw) {
+        const int which = attribute == "Id"           ? 0
+                          : attribute == "Type"       ? 1
+                          : attribute == "Target"     ? 2
+                          : attribute == "TargetMode" ? 3
+                                                      : -1;
+        if (which < 0 || seen[which]) return;
+        seen[which] = true;
+        std::string* const out[] = {&id, &type, &target, &mode};
+        decoded = decoded && cursor.AppendAttributeValue(raw, out[which]);
+      });
+      if (!decoded) return false;
+      Relationship relationship;
+      relationship.id = std::move(id);
+      relationship.type = Trim(type);
+      relationship.external = mode == "External";
+      relationship.target =
+          relationship.external ? Trim(target) : ResolveTarget(source_part, target);
+      relationships->push_back(std::move(relationship));
+    }
+    if (!cursor.SkipElement()) return false;
+  }
+  return cursor.Next() == XmlCursor::Event::kDone;
+}
+
+}  // namespace
+
 std::optional<Error> LoadRelationships(ZipPackage* package, std::string_view source_part,
                                        std::vector<Relationship>* relationships) {
   relationships->clear();
   std::unique_ptr<XmlPart> part;
   if (std::optional<Error> error =
-          LoadXmlPart(package, RelationshipsPartName(source_part), &part)) {
+          ReadXmlPart(package, RelationshipsPartName(source_part), &part)) {
     return error;
   }
   if (part == nullptr) return std::nullopt;
+  if (!package->options().tree_reader_only &&
+      StreamRelationships(part->bytes.view(), source_part, relationships)) {
+    return std::nullopt;
+  }
+  relationships->clear();
+  if (std::optional<Error> error = ParseXmlPart(package, part.get())) return error;
   // The relationships namespace has no prefix in practice, but match the
   // local name so a prefixed form reads the same.
   const auto local = [](const char* name) {

@@ -151,6 +151,10 @@ std::optional<Error> ReadXmlPart(ZipPackage* package, std::string_view name,
 std::optional<Error> ParseXmlPart(ZipPackage* package, XmlPart* part,
                                   std::string_view unread_element = {});
 
+// How deep XmlCursor follows a small part read without a tree (relationships,
+// core properties); deeper ones are read as trees.
+constexpr std::size_t kStreamedPartDepth = 64;
+
 // What CutElement removed: `length` bytes from `offset`.
 struct Cut {
   std::size_t offset = 0;
@@ -174,7 +178,8 @@ struct Relationship {
 };
 
 // Reads the relationships of `source_part` ("" for the package itself) in
-// document order; a missing relationships part gives an empty list.
+// document order; a missing relationships part gives an empty list. The
+// part is read from its bytes where XmlCursor reads it, else as a tree.
 std::optional<Error> LoadRelationships(ZipPackage* package, std::string_view source_part,
                                        std::vector<Relationship>* relationships);
 

@@ -254,6 +254,12 @@ bool XmlCursor::Attribute(std::string_view qualified_name, std::string* scratch,
   return ok;
 }
 
+bool XmlCursor::AppendAttributeValue(std::string_view raw, std::string* out) {
+  if (Decode(raw, /*attribute=*/true, out)) return true;
+  Fail();
+  return false;
+}
+
 bool XmlCursor::AppendText(std::string_view raw, std::string* out) {
   if (Decode(raw, /*attribute=*/false, out)) return true;
   Fail();

@@ -55,6 +55,10 @@ class XmlCursor {
   bool Attribute(std::string_view qualified_name, std::string* scratch, std::string_view* value,
                  bool* found);
 
+  // Appends raw attribute value `raw` (from ForEachRawAttribute) to *out as
+  // Attribute() decodes it; false (and the cursor fails) as Attribute().
+  bool AppendAttributeValue(std::string_view raw, std::string* out);
+
   // Every attribute of the last kStart's element, raw (undecoded), in order.
   template <typename Visit>
   void ForEachRawAttribute(Visit&& visit) const;
