@@ -204,11 +204,16 @@ bool XmlCursor::ReadAttributes() {
 }
 
 XmlCursor::Event XmlCursor::ReadEndTag() {
+  if (open_.empty()) return Fail();
+  // The name must be the open element's: compared byte by byte (the NUL
+  // after the part ends a mismatch), then it must end there.
+  const std::string_view name = open_.back();
   const char* p = p_ + 2;
-  const char* const name_begin = p;
-  while (Is(*p, kName)) ++p;
-  const std::string_view name(name_begin, static_cast<std::size_t>(p - name_begin));
-  if (open_.empty() || !SameName(open_.back(), name)) return Fail();
+  for (const char c : name) {
+    if (*p != c) return Fail();
+    ++p;
+  }
+  if (Is(*p, kName)) return Fail();
   while (Is(*p, kSpace)) ++p;
   if (*p != '>') return Fail();
   p_ = p + 1;
