@@ -20,8 +20,10 @@ struct ExtractOptions {
   // within a few hundred MiB and seconds; README "Limits and error codes".
   //
   // Per file: bytes inflated from the zip plus the memory of their parsed
-  // XML trees (counted as pugixml allocates it, past 64 KiB a part). The later stages hold several
-  // times the XML, hence well below the 256 MiB one might expect. Default 64 MiB.
+  // XML trees (counted as pugixml allocates it, past 64 KiB a part; parts
+  // read from their bytes without a tree count only their bytes). The later
+  // stages hold several times the XML, hence well below the 256 MiB one
+  // might expect. Default 64 MiB.
   std::uint64_t max_inflated_bytes = 64ull << 20;
   std::uint64_t max_zip_entries = 10000;  // default 10,000
   // Per entry, inflated/compressed, checked once an entry has inflated more
