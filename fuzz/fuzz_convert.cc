@@ -29,7 +29,13 @@ void CompareBodyReaders(std::string_view bytes) {
   tree_only.tree_reader_only = true;
   const missive::Result<missive::Document> streamed = missive::ExtractDocx(bytes);
   const missive::Result<missive::Document> tree = missive::ExtractDocx(bytes, tree_only);
-  if (streamed.ok() != tree.ok()) __builtin_trap();
+  if (streamed.ok() != tree.ok()) {
+    // Only the memory of parsed trees can tell them apart: a part read from
+    // its bytes builds none, so a tree bomb there converts.
+    const auto& failed = streamed.ok() ? tree : streamed;
+    if (failed.error().code != missive::ErrorCode::kLimitExceeded) __builtin_trap();
+    return;
+  }
   if (streamed.ok()) {
     if (missive::test_support::DumpDocument(streamed.value()) !=
         missive::test_support::DumpDocument(tree.value())) {
