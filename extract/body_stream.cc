@@ -154,14 +154,6 @@ class BodyReader : private StoryBuilder {
     return true;
   }
 
-  static void FlushCarry(std::vector<Block>* out, std::optional<Paragraph>* carry) {
-    if (!carry->has_value()) return;
-    Block block;
-    block.paragraph = std::move(**carry);
-    out->push_back(std::move(block));
-    carry->reset();
-  }
-
   bool ReadBlock(std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const std::string_view name = cursor_.name();
     if (!IsWord(name)) {

@@ -203,14 +203,6 @@ class StoryReader : private StoryBuilder {
     FlushCarry(out, &carry);
   }
 
-  static void FlushCarry(std::vector<Block>* out, std::optional<Paragraph>* carry) {
-    if (!carry->has_value()) return;
-    Block block;
-    block.paragraph = std::move(**carry);
-    out->push_back(std::move(block));
-    carry->reset();
-  }
-
   void ReadBlock(pugi::xml_node node, std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const NestingGuard guard(&depth_);
     if (TooDeep(node)) return;

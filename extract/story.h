@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -68,6 +69,17 @@ class StoryBuilder {
   // level and list label `mark` gives it.
   void StartParagraph(const ParagraphMark& mark, std::optional<Paragraph>* carry,
                       Paragraph* paragraph);
+
+  // A paragraph whose mark was removed by a tracked change runs on into the
+  // next one; `carry` holds it until then, and goes into `out` as it is when
+  // no paragraph follows in the same container.
+  static void FlushCarry(std::vector<Block>* out, std::optional<Paragraph>* carry) {
+    if (!carry->has_value()) return;
+    Block block;
+    block.paragraph = std::move(**carry);
+    out->push_back(std::move(block));
+    carry->reset();
+  }
 
   void AppendText(std::string_view text) {
     if (paragraph_ == nullptr || code_depth_ > 0 || hidden_run_) return;

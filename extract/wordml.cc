@@ -66,15 +66,6 @@ constexpr SymbolEntry kWingdingsFont[] = {
     {0xFB, U'\u2717'}, {0xFC, U'\u2713'}, {0xFD, U'\u2612'}, {0xFE, U'\u2611'},
 };
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 // Fonts whose glyphs are pictures, not letters: their codes have no Latin-1 reading.
 bool IsSymbolFont(std::string_view font) {
   constexpr std::string_view kSymbolFonts[] = {
@@ -97,6 +88,15 @@ char32_t Lookup(const SymbolEntry (&table)[N], unsigned char code, char32_t fall
 }
 
 }  // namespace
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
 
 void NotePrefix(std::string_view attribute_name, std::string_view uri, Prefixes* prefixes) {
   std::string prefix;

@@ -121,6 +121,9 @@ std::array<pugi::xml_node, N> Children(pugi::xml_node node, std::string_view pre
   return found;
 }
 
+// Whether `a` and `b` are equal but for the case of ASCII letters.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
 // A decimal attribute value; nullopt when it is not a number that fits.
 inline std::optional<int> ParseInt(std::string_view text) {
   int value = 0;

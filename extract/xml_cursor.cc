@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "extract/utf8.h"
+#include "extract/wordml.h"
 
 namespace missive::extract_internal {
 namespace {
@@ -17,15 +18,6 @@ using xml_cursor_internal::kValueStop;
 bool StartsWith(const char* p, const char* end, std::string_view prefix) {
   return static_cast<std::size_t>(end - p) >= prefix.size() &&
          std::memcmp(p, prefix.data(), prefix.size()) == 0;
-}
-
-bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
 }
 
 // Decodes the character reference or predefined entity at raw[*i] ('&')
@@ -99,7 +91,7 @@ XmlCursor::Event XmlCursor::Begin() {
       }
       const std::size_t value_end = declaration.find(declaration[k], k + 1);
       if (value_end == std::string_view::npos ||
-          !EqualsIgnoreAsciiCase(declaration.substr(k + 1, value_end - k - 1), "utf-8")) {
+          !EqualsIgnoreCase(declaration.substr(k + 1, value_end - k - 1), "utf-8")) {
         return Fail();
       }
     }
