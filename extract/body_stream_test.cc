@@ -269,6 +269,9 @@ TEST(BodyStream, LeavesToTheTreeWhatItDoesNotRead) {
   EXPECT_FALSE(Streams(std::string(R"(<?xml version="1.0" encoding="ISO-8859-1"?>)") +
                        DocumentXml("<w:p/>").substr(55)));
   EXPECT_FALSE(Streams(R"(<!DOCTYPE d [<!ENTITY e "x">]>)" + DocumentXml("<w:p/>").substr(55)));
+  // pugixml's scan for the declaration's end stops at a NUL.
+  EXPECT_FALSE(
+      Streams(std::string("<?xml version=\"1.0\"\0?>", 22) + DocumentXml("<w:p/>").substr(55)));
   // A default namespace for WordprocessingML is read by the tree reader.
   const std::string default_namespace =
       R"(<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
@@ -343,10 +346,23 @@ TEST(BodyStream, AgreesOnDamagedLetters) {
 }
 
 // The relationships and the core properties are read from their bytes
-// too; damaged, they must still read as their trees do.
+// too; damaged, they (and the styles beside them) must still read as their
+// trees do.
 TEST(SmallParts, AgreeWithTheTreeReaderWhenDamaged) {
   const std::string document = DocumentXml(
-      R"(<w:p><w:hyperlink r:id="rId7"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>)");
+      R"(<w:p><w:hyperlink r:id="rId7"><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>)"
+      R"(<w:p><w:pPr><w:pStyle w:val="Sub"/></w:pPr><w:r><w:t>styled</w:t></w:r></w:p>)");
+  const std::string styles =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+      R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+      R"(<w:docDefaults/><w:latentStyles w:count="1"><w:lsdException w:name="x"/></w:latentStyles>)"
+      R"(<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>)"
+      R"(</w:style><w:style w:type="paragraph" w:styleId="Top"><w:name w:val="Top &amp; tail"/>)"
+      R"(<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/><w:numPr><w:ilvl w:val="2"/>)"
+      R"(</w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Sub">)"
+      R"(<w:name w:val="Sub"/><w:basedOn w:val="Top"/></w:style>)"
+      R"(<w:style w:type="character" w:styleId="Em"><w:name w:val="Emphasis"/></w:style>)"
+      R"(</w:styles>)";
   const std::string package_rels =
       R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
@@ -357,6 +373,7 @@ TEST(SmallParts, AgreeWithTheTreeReaderWhenDamaged) {
       R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
       R"(<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.itu.int/a?b=1&amp;c=2" TargetMode="External"/>)"
+      R"(<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
       R"(</Relationships>)";
   const std::string core =
       R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
@@ -364,16 +381,20 @@ TEST(SmallParts, AgreeWithTheTreeReaderWhenDamaged) {
       R"(<dc:title> Collective letter &amp; annex </dc:title><dc:creator>TSB</dc:creator>)"
       R"(<cp:lastModifiedBy/><dcterms:created>2021-03-22T09:00:00Z</dcterms:created>)"
       R"(</cp:coreProperties>)";
-  const auto package = [&](const std::string& a, const std::string& b, const std::string& c) {
+  const auto package = [&](const std::string& a, const std::string& b, const std::string& c,
+                           const std::string& d) {
     return test_support::Zip({{"_rels/.rels", a},
                               {"word/document.xml", document},
                               {"word/_rels/document.xml.rels", b},
-                              {"docProps/core.xml", c}});
+                              {"docProps/core.xml", c},
+                              {"word/styles.xml", d}});
   };
-  const std::string intact = package(package_rels, document_rels, core);
+  const std::string intact = package(package_rels, document_rels, core, styles);
   const std::string read = Outcome(intact, false);
   EXPECT_NE(read.find("link [link] -> [https://www.itu.int/a?b=1&c=2]"), std::string::npos) << read;
   EXPECT_NE(read.find("title=[Collective letter & annex]"), std::string::npos) << read;
+  // The style's outline level inherited along w:basedOn.
+  EXPECT_NE(read.find("p style=[Sub] heading=2"), std::string::npos) << read;
   ExpectReadersAgree(intact, "intact small parts");
 
   std::mt19937 random(7);
@@ -389,10 +410,11 @@ TEST(SmallParts, AgreeWithTheTreeReaderWhenDamaged) {
     }
     return text;
   };
-  for (int round = 0; round < 300; ++round) {
-    const std::string docx = package(round % 3 == 0 ? damage(package_rels) : package_rels,
-                                     round % 3 == 1 ? damage(document_rels) : document_rels,
-                                     round % 3 == 2 ? damage(core) : core);
+  for (int round = 0; round < 400; ++round) {
+    const std::string docx =
+        package(round % 4 == 0 ? damage(package_rels) : package_rels,
+                round % 4 == 1 ? damage(document_rels) : document_rels,
+                round % 4 == 2 ? damage(core) : core, round % 4 == 3 ? damage(styles) : styles);
     ASSERT_EQ(Outcome(docx, false), Outcome(docx, true)) << "round " << round;
   }
 }

@@ -76,7 +76,11 @@ XmlCursor::Event XmlCursor::Begin() {
   if (StartsWith(p_, end_, "<?xml") && end_ - p_ > 5 && Is(p_[5], kSpace)) {
     const char* const close =
         static_cast<const char*>(memmem(p_, static_cast<std::size_t>(end_ - p_), "?>", 2));
-    if (close == nullptr) return Fail();
+    // pugixml's own scan for "?>" stops at a NUL.
+    if (close == nullptr ||
+        std::memchr(p_, '\0', static_cast<std::size_t>(close - p_)) != nullptr) {
+      return Fail();
+    }
     // pugixml takes the encoding from the declaration: only UTF-8 is read here.
     const std::string_view declaration(p_, static_cast<std::size_t>(close - p_));
     const std::size_t at = declaration.find("encoding");
