@@ -157,7 +157,9 @@ class BodyReader : private StoryBuilder {
   bool ReadBlock(std::vector<Block>* out, std::optional<Paragraph>* carry) {
     const std::string_view name = cursor_.name();
     if (!IsWord(name)) {
-      if (IsIn(mc_, "AlternateContent")) return false;
+      if (IsIn(mc_, "AlternateContent")) {
+        return ReadAlternate([&] { return ReadBlock(out, carry); });
+      }
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(name);
@@ -202,9 +204,13 @@ class BodyReader : private StoryBuilder {
     Paragraph paragraph;
     bool started = false;
     bool has_properties = false;
+    bool removed = false;
+    std::vector<Block> text_boxes;
+    std::vector<Block>* const outer_boxes = text_boxes_;
+    text_boxes_ = &text_boxes;
     const auto start = [&](const ParagraphMark& mark) {
       StartParagraph(mark, carry, &paragraph);
-      removed_ = mark.removed;
+      removed = mark.removed;
       paragraph_ = &paragraph;
       ++paragraph_serial_;
       started = true;
@@ -224,16 +230,18 @@ class BodyReader : private StoryBuilder {
       return ReadInline();
     });
     paragraph_ = nullptr;
+    text_boxes_ = outer_boxes;
     if (!read) return false;
     if (!started) {
       start(ParagraphMark{});
       paragraph_ = nullptr;
     }
-    if (removed_) {
+    if (removed) {
       *carry = std::move(paragraph);
     } else {
       out->emplace_back().paragraph = std::move(paragraph);
     }
+    for (Block& box : text_boxes) out->push_back(std::move(box));
     return true;
   }
 
@@ -330,7 +338,7 @@ class BodyReader : private StoryBuilder {
   bool ReadInline() {
     const std::string_view name = cursor_.name();
     if (!IsWord(name)) {
-      if (IsIn(mc_, "AlternateContent")) return SkipInertAlternateContent();
+      if (IsIn(mc_, "AlternateContent")) return ReadAlternate([&] { return ReadInline(); });
       if (IsIn(m_, "oMath") || IsIn(m_, "oMathPara")) return false;
       return cursor_.SkipElement();
     }
@@ -349,7 +357,7 @@ class BodyReader : private StoryBuilder {
         if (SameName(local, "delText")) return accept() ? cursor_.SkipElement() : ReadText();
         if (SameName(local, "delInstrText")) return ReadFieldCode();
         if (SameName(local, "dir")) return ReadInlineChildren();
-        if (SameName(local, "drawing")) return SkipDrawing();
+        if (SameName(local, "drawing")) return ReadDrawing();
         break;
       case 'f':
         if (SameName(local, "fldChar")) {
@@ -377,11 +385,11 @@ class BodyReader : private StoryBuilder {
         if (SameName(local, "noBreakHyphen")) return Append("-");
         break;
       case 'o':
-        if (SameName(local, "object")) return SkipDrawing();
+        if (SameName(local, "object")) return ReadDrawing();
         break;
       case 'p':
         if (SameName(local, "ptab")) return Append("\t");
-        if (SameName(local, "pict")) return SkipDrawing();
+        if (SameName(local, "pict")) return ReadDrawing();
         break;
       case 'r':
         if (SameName(local, "r")) return ReadRun();
@@ -486,47 +494,96 @@ class BodyReader : private StoryBuilder {
     return true;
   }
 
-  // A w:drawing, w:pict or w:object: passed over unless it holds a text
-  // box, which the tree reader reads.
-  bool SkipDrawing() {
-    if (cursor_.empty_element()) return cursor_.SkipElement();
-    const std::size_t depth = cursor_.depth();
-    for (;;) {
-      const Event event = cursor_.Next();
-      if (event == Event::kStart) {
-        if (IsWordElement("txbxContent")) return false;
-      } else if (event == Event::kEnd) {
-        if (cursor_.depth() == depth) return true;
-      } else if (event != Event::kText) {
-        return false;
-      }
-    }
+  // ---- drawings, text boxes, alternate content ----
+
+  // A w:drawing, w:pict or w:object: only its text boxes are read, and
+  // only where its run is shown.
+  bool ReadDrawing() {
+    if (hidden_run_ || code_depth_ > 0) return cursor_.SkipElement();
+    return ForChildren([&] { return ReadTextBoxesIn(); });
   }
 
-  // An mc:AlternateContent among runs: passed over when none of its
-  // branches can show anything (drawings without text boxes, markup of
-  // other namespaces); otherwise the tree reader chooses the branch.
-  bool SkipInertAlternateContent() {
-    if (cursor_.empty_element()) return cursor_.SkipElement();
-    const std::size_t depth = cursor_.depth();
-    for (;;) {
-      const Event event = cursor_.Next();
-      if (event == Event::kStart) {
-        const std::string_view name = cursor_.name();
-        if (IsWord(name)) {
-          const std::string_view local = Local(name);
-          if (!SameName(local, "drawing") && !SameName(local, "pict") && !SameName(local, "object"))
-            return false;
-          if (!SkipDrawing()) return false;
-        } else if (name.size() > m_.size() && SameName(name.substr(0, m_.size()), m_)) {
+  // An element inside a drawing: a text box, a choice of branches, or
+  // markup to look into.
+  bool ReadTextBoxesIn() {
+    if (IsWordElement("txbxContent")) return ReadTextBox();
+    if (IsIn(mc_, "AlternateContent")) return ReadAlternate([&] { return ReadTextBoxesIn(); });
+    return ForChildren([&] { return ReadTextBoxesIn(); });
+  }
+
+  // A text box is a story of its own, read in the middle of its anchor
+  // paragraph; its blocks go after that paragraph (as in the tree reader,
+  // outside a paragraph there is nowhere for them to go).
+  bool ReadTextBox() {
+    if (text_boxes_ == nullptr) return cursor_.SkipElement();
+    Paragraph* const paragraph = paragraph_;
+    std::vector<Block>* const boxes = text_boxes_;
+    std::vector<OpenField> fields = std::move(fields_);
+    const int code_depth = code_depth_;
+    const bool hidden = hidden_run_;
+    const std::uint64_t serial = paragraph_serial_;
+    fields_.clear();
+    code_depth_ = 0;
+    hidden_run_ = false;
+    paragraph_ = nullptr;
+    text_boxes_ = nullptr;
+    const bool read = ReadBlocks(boxes);
+    paragraph_ = paragraph;
+    text_boxes_ = boxes;
+    fields_ = std::move(fields);
+    code_depth_ = code_depth;
+    hidden_run_ = hidden;
+    paragraph_serial_ = serial;
+    return read;
+  }
+
+  // An mc:AlternateContent: the children of its first branch this reader
+  // shows (a w:Choice whose Requires it understands, else mc:Fallback),
+  // each read by read(), as ChooseAlternate picks it from the tree.
+  template <typename ReadChild>
+  bool ReadAlternate(ReadChild&& read) {
+    bool chosen = false;
+    return ForChildren([&] {
+      if (chosen) return cursor_.SkipElement();
+      if (IsIn(mc_, "Choice")) {
+        std::string requires_value;
+        bool understood = false;
+        if (!AttributeValue("Requires", &requires_value) ||
+            !UnderstandsRequires(requires_value, &understood)) {
           return false;
         }
-      } else if (event == Event::kEnd) {
-        if (cursor_.depth() == depth) return true;
-      } else if (event != Event::kText) {
-        return false;
+        if (!understood) return cursor_.SkipElement();
+      } else if (!IsIn(mc_, "Fallback")) {
+        return cursor_.SkipElement();
+      }
+      chosen = true;
+      return ForChildren(read);
+    });
+  }
+
+  // Whether every prefix in the Requires of the mc:Choice just started
+  // names a namespace this reader reads, as UnderstandsRequires (wordml.h)
+  // judges it from the tree; false when a declaration needs decoding.
+  bool UnderstandsRequires(std::string_view requires_value, bool* understood) {
+    *understood = true;
+    while (!requires_value.empty()) {
+      const std::size_t space = requires_value.find(' ');
+      const std::string_view prefix = requires_value.substr(0, space);
+      requires_value =
+          space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
+      if (prefix.empty()) continue;
+      std::string_view uri;
+      if (cursor_.FindNamespace(prefix, &uri)) {
+        for (const char c : uri) {
+          if (c == '&' || c == '\t' || c == '\r' || c == '\n') return false;
+        }
+      }
+      if (!UnderstandsPrefix(prefix, uri)) {
+        *understood = false;
+        return true;
       }
     }
+    return true;
   }
 
   // ---- tables ----
@@ -541,7 +598,9 @@ class BodyReader : private StoryBuilder {
 
   bool ReadRowsChild(Table* table) {
     if (!IsWord(cursor_.name())) {
-      if (IsIn(mc_, "AlternateContent")) return false;
+      if (IsIn(mc_, "AlternateContent")) {
+        return ReadAlternate([&] { return ReadRowsChild(table); });
+      }
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(cursor_.name());
@@ -608,7 +667,9 @@ class BodyReader : private StoryBuilder {
 
   bool ReadCellsChild(TableRow* row) {
     if (!IsWord(cursor_.name())) {
-      if (IsIn(mc_, "AlternateContent")) return false;
+      if (IsIn(mc_, "AlternateContent")) {
+        return ReadAlternate([&] { return ReadCellsChild(row); });
+      }
       return cursor_.SkipElement();
     }
     const std::string_view local = Local(cursor_.name());
@@ -665,6 +726,7 @@ class BodyReader : private StoryBuilder {
   XmlCursor cursor_;
   std::uint64_t paragraphs_;
   std::size_t xml_size_;
+  std::vector<Block>* text_boxes_ = nullptr;  // where the paragraph's text boxes go
   std::string w_, mc_, m_;
   // Qualified attribute names in this part's prefixes.
   std::string val_, fld_char_type_, char_, font_, instr_, anchor_, relationship_id_;
@@ -672,7 +734,6 @@ class BodyReader : private StoryBuilder {
   std::string text_;      // decoded text of one element
   std::string style_id_;  // the values a ParagraphMark points to
   std::string num_id_;
-  bool removed_ = false;
 };
 
 }  // namespace

@@ -5,11 +5,11 @@
 // of a conversion's time; this reader does both in one pass (bench/README.md).
 // It knows what letters hold: paragraphs, runs, text, tabs and breaks,
 // symbols, fields, hyperlinks, tracked changes, content controls, custom XML,
-// smart tags, tables (spans, merges, grid before and after), and drawings
-// without text boxes. For anything else (text boxes, equations, an
-// mc:AlternateContent that could show content, unusual XML, a limit in
-// sight) it gives up, and the tree reader reads the part: the two agree on
-// every document this reader finishes (extract/body_stream_test.cc).
+// smart tags, tables (spans, merges, grid before and after), text boxes and
+// mc:AlternateContent. For anything else (equations, properties after the
+// content they describe, unusual XML, a limit in sight) it gives up, and
+// the tree reader reads the part: the two agree on every document this
+// reader finishes (extract/body_stream_test.cc).
 #pragma once
 
 #include <string_view>

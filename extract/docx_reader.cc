@@ -15,7 +15,8 @@
 //   [x] docProps/core.xml
 //   [x] the body, the relationships and docProps/core.xml read straight from their
 //       bytes (body_stream.h, xml_cursor.h) where they hold nothing the
-//       streaming readers leave to the tree; as pugixml trees otherwise
+//       streaming readers leave to the tree (equations, unusual XML); as
+//       pugixml trees otherwise
 //   [-] math: the text of m:t only, no layout
 //   [-] no SmartArt/chart text, no w:altChunk imports, no hidden text from styles
 #include <cstdint>

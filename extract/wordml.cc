@@ -138,6 +138,15 @@ std::string_view NamespaceOf(pugi::xml_node node, std::string_view prefix) {
   return {};
 }
 
+bool UnderstandsPrefix(std::string_view prefix, std::string_view uri) {
+  // An undeclared prefix: trust the conventional names.
+  if (uri.empty()) return prefix == "wps" || prefix == "wpg" || prefix == "w14";
+  for (const std::string_view known : kUnderstoodNamespaces) {
+    if (uri == known) return true;
+  }
+  return false;
+}
+
 bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value) {
   while (!requires_value.empty()) {
     const std::size_t space = requires_value.find(' ');
@@ -145,15 +154,7 @@ bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value)
     requires_value =
         space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
     if (prefix.empty()) continue;
-    const std::string_view uri = NamespaceOf(choice, prefix);
-    bool understood = false;
-    if (uri.empty()) {
-      // Undeclared prefix: trust the conventional names.
-      understood = prefix == "wps" || prefix == "wpg" || prefix == "w14";
-    } else {
-      for (const std::string_view known : kUnderstoodNamespaces) understood |= uri == known;
-    }
-    if (!understood) return false;
+    if (!UnderstandsPrefix(prefix, NamespaceOf(choice, prefix))) return false;
   }
   return true;
 }

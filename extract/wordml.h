@@ -143,6 +143,10 @@ std::string_view NamespaceOf(pugi::xml_node node, std::string_view prefix);
 // other requirement falls back.
 bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value);
 
+// One prefix of a Requires list, bound to namespace `uri` ("" when
+// undeclared): whether the reader can show what needs it.
+bool UnderstandsPrefix(std::string_view prefix, std::string_view uri);
+
 // The branch of an mc:AlternateContent to read: the first understood
 // mc:Choice, else mc:Fallback, else an empty node.
 pugi::xml_node ChooseAlternate(pugi::xml_node alternate, std::string_view mc_prefix);

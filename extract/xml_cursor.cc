@@ -150,7 +150,7 @@ XmlCursor::Event XmlCursor::ReadStartTag() {
   }
   if (open_.size() >= max_depth_) return Fail();
   depth_ = open_.size() + 1;
-  if (!empty_) open_.push_back(name_);
+  if (!empty_) open_.push_back(OpenElement{name_, attributes_begin_, attributes_end_});
   return Event::kStart;
 }
 
@@ -203,7 +203,7 @@ XmlCursor::Event XmlCursor::ReadEndTag() {
   if (open_.empty()) return Fail();
   // The name must be the open element's: compared byte by byte (the NUL
   // after the part ends a mismatch), then it must end there.
-  const std::string_view name = open_.back();
+  const std::string_view name = open_.back().name;
   const char* p = p_ + 2;
   for (const char c : name) {
     if (*p != c) return Fail();
@@ -224,6 +224,25 @@ XmlCursor::Event XmlCursor::ReadEndTag() {
     done_ = true;
   }
   return Event::kEnd;
+}
+
+bool XmlCursor::FindNamespace(std::string_view prefix, std::string_view* uri) const {
+  bool found = false;
+  const auto look = [&](const char* begin, const char* end) {
+    ForEachRawAttributeIn(begin, end, [&](std::string_view name, std::string_view value) {
+      if (found || name.size() != 6 + prefix.size() || name.substr(0, 6) != "xmlns:" ||
+          name.substr(6) != prefix) {
+        return;
+      }
+      found = true;
+      *uri = value;
+    });
+  };
+  look(attributes_begin_, attributes_end_);
+  for (auto open = open_.rbegin(); !found && open != open_.rend(); ++open) {
+    look(open->attributes_begin, open->attributes_end);
+  }
+  return found;
 }
 
 bool XmlCursor::Attribute(std::string_view qualified_name, std::string* scratch,

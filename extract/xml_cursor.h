@@ -61,7 +61,14 @@ class XmlCursor {
 
   // Every attribute of the last kStart's element, raw (undecoded), in order.
   template <typename Visit>
-  void ForEachRawAttribute(Visit&& visit) const;
+  void ForEachRawAttribute(Visit&& visit) const {
+    ForEachRawAttributeIn(attributes_begin_, attributes_end_, visit);
+  }
+
+  // The namespace bound to `prefix` (no colon) where the last kStart's
+  // element stands, as pugixml's NamespaceOf finds it: the nearest
+  // xmlns:prefix on that element or an open one, raw. False when none is.
+  bool FindNamespace(std::string_view prefix, std::string_view* uri) const;
 
   // Skips what is left of the element of the last kStart, through its kEnd.
   // False when the cursor fails on the way.
@@ -86,10 +93,20 @@ class XmlCursor {
   bool ReadAttributes();
   bool Decode(std::string_view raw, bool attribute, std::string* out);
 
+  // The attributes in [begin, end), a region ReadAttributes checked.
+  template <typename Visit>
+  static void ForEachRawAttributeIn(const char* begin, const char* end, Visit&& visit);
+
+  struct OpenElement {
+    std::string_view name;
+    const char* attributes_begin;
+    const char* attributes_end;
+  };
+
   const char* p_;
   const char* const end_;
   const std::size_t max_depth_;
-  std::vector<std::string_view> open_;  // names of the open elements
+  std::vector<OpenElement> open_;
   std::string_view name_;
   std::string_view text_;
   const char* attributes_begin_ = nullptr;
@@ -153,15 +170,15 @@ inline bool SameName(std::string_view a, std::string_view b) {
 namespace xml_cursor_internal {}  // namespace xml_cursor_internal
 
 template <typename Visit>
-void XmlCursor::ForEachRawAttribute(Visit&& visit) const {
+void XmlCursor::ForEachRawAttributeIn(const char* begin, const char* end, Visit&& visit) {
   using xml_cursor_internal::Is;
   using xml_cursor_internal::kName;
   using xml_cursor_internal::kSpace;
   // The region was checked when the tag was read: name = quote value quote.
-  const char* p = attributes_begin_;
-  while (p < attributes_end_) {
-    while (p < attributes_end_ && Is(*p, kSpace)) ++p;
-    if (p >= attributes_end_) break;
+  const char* p = begin;
+  while (p < end) {
+    while (p < end && Is(*p, kSpace)) ++p;
+    if (p >= end) break;
     const char* const name_begin = p;
     while (Is(*p, kName)) ++p;
     const std::string_view name(name_begin, static_cast<std::size_t>(p - name_begin));
