@@ -516,25 +516,9 @@ class BodyReader : private StoryBuilder {
   // outside a paragraph there is nowhere for them to go).
   bool ReadTextBox() {
     if (text_boxes_ == nullptr) return cursor_.SkipElement();
-    Paragraph* const paragraph = paragraph_;
     std::vector<Block>* const boxes = text_boxes_;
-    std::vector<OpenField> fields = std::move(fields_);
-    const int code_depth = code_depth_;
-    const bool hidden = hidden_run_;
-    const std::uint64_t serial = paragraph_serial_;
-    fields_.clear();
-    code_depth_ = 0;
-    hidden_run_ = false;
-    paragraph_ = nullptr;
-    text_boxes_ = nullptr;
-    const bool read = ReadBlocks(boxes);
-    paragraph_ = paragraph;
-    text_boxes_ = boxes;
-    fields_ = std::move(fields);
-    code_depth_ = code_depth;
-    hidden_run_ = hidden;
-    paragraph_serial_ = serial;
-    return read;
+    const TextBoxScope scope(this);
+    return ReadBlocks(boxes);
   }
 
   // An mc:AlternateContent: the children of its first branch this reader
@@ -565,24 +549,20 @@ class BodyReader : private StoryBuilder {
   // names a namespace this reader reads, as UnderstandsRequires (wordml.h)
   // judges it from the tree; false when a declaration needs decoding.
   bool UnderstandsRequires(std::string_view requires_value, bool* understood) {
-    *understood = true;
-    while (!requires_value.empty()) {
-      const std::size_t space = requires_value.find(' ');
-      const std::string_view prefix = requires_value.substr(0, space);
-      requires_value =
-          space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
-      if (prefix.empty()) continue;
-      std::string_view uri;
-      if (cursor_.FindNamespace(prefix, &uri)) {
-        for (const char c : uri) {
-          if (c == '&' || c == '\t' || c == '\r' || c == '\n') return false;
-        }
-      }
-      if (!UnderstandsPrefix(prefix, uri)) {
-        *understood = false;
-        return true;
-      }
-    }
+    const std::optional<bool> answer =
+        UnderstandsEachPrefix(requires_value, [&](std::string_view prefix) {
+          std::string_view uri;
+          if (cursor_.FindNamespace(prefix, &uri)) {
+            for (const char c : uri) {
+              if (c == '&' || c == '\t' || c == '\r' || c == '\n') {
+                return std::optional<std::string_view>();
+              }
+            }
+          }
+          return std::optional<std::string_view>(uri);
+        });
+    if (!answer) return false;
+    *understood = *answer;
     return true;
   }
 
@@ -726,7 +706,6 @@ class BodyReader : private StoryBuilder {
   XmlCursor cursor_;
   std::uint64_t paragraphs_;
   std::size_t xml_size_;
-  std::vector<Block>* text_boxes_ = nullptr;  // where the paragraph's text boxes go
   std::string w_, mc_, m_;
   // Qualified attribute names in this part's prefixes.
   std::string val_, fld_char_type_, char_, font_, instr_, anchor_, relationship_id_;

@@ -18,6 +18,7 @@
 #include "extract/styles.h"
 #include "extract/xml_cursor.h"
 #include "tests/support/document_dump.h"
+#include "tests/support/word_namespaces.h"
 #include "tests/support/zip_builder.h"
 
 namespace missive::extract_internal {
@@ -57,17 +58,7 @@ std::string PartOf(const std::string& docx, const char* name) {
   return bytes;
 }
 
-constexpr std::string_view kNamespaces =
-    R"( xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")"
-    R"( xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")"
-    R"( xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006")"
-    R"( xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape")"
-    R"( xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")"
-    R"( xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main")"
-    R"( xmlns:v="urn:schemas-microsoft-com:vml")"
-    R"( xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml")"
-    R"( xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex")"
-    R"( xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math")";
+constexpr std::string_view kNamespaces = test_support::kWordNamespaces;
 
 std::string DocumentXml(std::string_view body) {
   return R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"

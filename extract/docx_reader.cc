@@ -615,31 +615,15 @@ class StoryReader : private StoryBuilder {
   // paragraph; its blocks go after that paragraph.
   void ReadTextBox(pugi::xml_node content) {
     if (text_boxes_ == nullptr) return;
-    Paragraph* const paragraph = paragraph_;
     std::vector<Block>* const boxes = text_boxes_;
-    std::vector<OpenField> fields = std::move(fields_);
-    const int code_depth = code_depth_;
-    const bool hidden = hidden_run_;
-    const std::uint64_t serial = paragraph_serial_;
-    fields_.clear();
-    code_depth_ = 0;
-    hidden_run_ = false;
-    paragraph_ = nullptr;
-    text_boxes_ = nullptr;
+    const TextBoxScope scope(this);
     ReadBlocks(content, boxes);
-    paragraph_ = paragraph;
-    text_boxes_ = boxes;
-    fields_ = std::move(fields);
-    code_depth_ = code_depth;
-    hidden_run_ = hidden;
-    paragraph_serial_ = serial;
   }
 
   const std::string part_name_;
   const Prefixes prefixes_;
   const WordNames names_;
 
-  std::vector<Block>* text_boxes_ = nullptr;  // where the paragraph's text boxes go
   int depth_ = 0;
   // Depths up to this are within both max_xml_depth and kMaxNesting.
   const std::uint32_t shallow_ =

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/support/document_dump.h"
+#include "tests/support/word_namespaces.h"
 #include "tests/support/zip_builder.h"
 
 namespace missive {
@@ -29,18 +30,7 @@ using test_support::Zip;
 
 constexpr std::string_view kXmlDeclaration =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)";
-constexpr std::string_view kNamespaces =
-    R"( xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")"
-    R"( xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")"
-    R"( xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006")"
-    R"( xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape")"
-    R"( xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing")"
-    R"( xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main")"
-    R"( xmlns:v="urn:schemas-microsoft-com:vml")"
-    R"( xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml")"
-    R"( xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex")"
-    R"( xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math")"
-    R"( mc:Ignorable="w14 w16se")";
+constexpr std::string_view kNamespaces = test_support::kWordNamespaces;
 constexpr std::string_view kRelationshipTypes =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr std::string_view kContentTypes =

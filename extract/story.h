@@ -116,11 +116,52 @@ class StoryBuilder {
     return !has_value || !(value == "0" || value == "false" || value == "off");
   }
 
+  // While a text box is read: a story of its own in the middle of its
+  // anchor paragraph, with no paragraph, field or hidden run open. The
+  // reader's state comes back when the scope ends.
+  class TextBoxScope {
+   public:
+    explicit TextBoxScope(StoryBuilder* builder)
+        : builder_(builder),
+          paragraph_(builder->paragraph_),
+          text_boxes_(builder->text_boxes_),
+          fields_(std::move(builder->fields_)),
+          code_depth_(builder->code_depth_),
+          hidden_run_(builder->hidden_run_),
+          paragraph_serial_(builder->paragraph_serial_) {
+      builder->fields_.clear();
+      builder->code_depth_ = 0;
+      builder->hidden_run_ = false;
+      builder->paragraph_ = nullptr;
+      builder->text_boxes_ = nullptr;
+    }
+    ~TextBoxScope() {
+      builder_->paragraph_ = paragraph_;
+      builder_->text_boxes_ = text_boxes_;
+      builder_->fields_ = std::move(fields_);
+      builder_->code_depth_ = code_depth_;
+      builder_->hidden_run_ = hidden_run_;
+      builder_->paragraph_serial_ = paragraph_serial_;
+    }
+    TextBoxScope(const TextBoxScope&) = delete;
+    TextBoxScope& operator=(const TextBoxScope&) = delete;
+
+   private:
+    StoryBuilder* builder_;
+    Paragraph* paragraph_;
+    std::vector<Block>* text_boxes_;
+    std::vector<OpenField> fields_;
+    int code_depth_;
+    bool hidden_run_;
+    std::uint64_t paragraph_serial_;
+  };
+
   const PackageContext& context_;
   std::unordered_map<std::string_view, const Relationship*> relationships_;
   NumberingState numbering_state_;
 
-  Paragraph* paragraph_ = nullptr;  // the paragraph being read
+  Paragraph* paragraph_ = nullptr;            // the paragraph being read
+  std::vector<Block>* text_boxes_ = nullptr;  // where its text boxes go
   std::uint64_t paragraph_serial_ = 0;
   std::vector<OpenField> fields_;
   int code_depth_ = 0;  // open fields still in their code: text there is hidden

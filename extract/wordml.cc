@@ -148,15 +148,12 @@ bool UnderstandsPrefix(std::string_view prefix, std::string_view uri) {
 }
 
 bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value) {
-  while (!requires_value.empty()) {
-    const std::size_t space = requires_value.find(' ');
-    const std::string_view prefix = requires_value.substr(0, space);
-    requires_value =
-        space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
-    if (prefix.empty()) continue;
-    if (!UnderstandsPrefix(prefix, NamespaceOf(choice, prefix))) return false;
-  }
-  return true;
+  return UnderstandsEachPrefix(
+             requires_value,
+             [&](std::string_view prefix) {
+               return std::optional<std::string_view>(NamespaceOf(choice, prefix));
+             })
+      .value_or(false);
 }
 
 pugi::xml_node ChooseAlternate(pugi::xml_node alternate, std::string_view mc_prefix) {

@@ -147,6 +147,25 @@ bool UnderstandsRequires(pugi::xml_node choice, std::string_view requires_value)
 // undeclared): whether the reader can show what needs it.
 bool UnderstandsPrefix(std::string_view prefix, std::string_view uri);
 
+// Whether every prefix of a Requires list (prefixes separated by spaces)
+// passes UnderstandsPrefix; namespace_of(prefix) gives the URI bound to the
+// prefix ("" when none), or nullopt when it cannot tell, which is returned.
+template <typename NamespaceOfPrefix>
+std::optional<bool> UnderstandsEachPrefix(std::string_view requires_value,
+                                          NamespaceOfPrefix&& namespace_of) {
+  while (!requires_value.empty()) {
+    const std::size_t space = requires_value.find(' ');
+    const std::string_view prefix = requires_value.substr(0, space);
+    requires_value =
+        space == std::string_view::npos ? std::string_view() : requires_value.substr(space + 1);
+    if (prefix.empty()) continue;
+    const std::optional<std::string_view> uri = namespace_of(prefix);
+    if (!uri) return std::nullopt;
+    if (!UnderstandsPrefix(prefix, *uri)) return false;
+  }
+  return true;
+}
+
 // The branch of an mc:AlternateContent to read: the first understood
 // mc:Choice, else mc:Fallback, else an empty node.
 pugi::xml_node ChooseAlternate(pugi::xml_node alternate, std::string_view mc_prefix);
