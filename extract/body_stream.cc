@@ -630,10 +630,15 @@ class BodyReader : private StoryBuilder {
         grid_after = ParseInt(after).value_or(0);
         return true;
       }
+      // Anything that may hold cells comes after the grid-before cell, as
+      // the tree reader puts that cell first.
       if (IsWord(cursor_.name())) {
         const std::string_view local = Local(cursor_.name());
-        if (SameName(local, "tc") || SameName(local, "sdt") || SameName(local, "customXml"))
+        if (SameName(local, "tc") || SameName(local, "sdt") || SameName(local, "customXml")) {
           start_cells();
+        }
+      } else if (IsIn(mc_, "AlternateContent")) {
+        start_cells();
       }
       return ReadCellsChild(&row);
     });

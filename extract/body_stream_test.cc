@@ -315,7 +315,11 @@ TEST(BodyStream, ReadsTextBoxesAndAlternateContent) {
        R"(</mc:AlternateContent><w:tbl><mc:AlternateContent><mc:Fallback><w:tr><w:tc><w:p><w:r>)"
        R"(<w:t>row</w:t></w:r></w:p></w:tc><mc:AlternateContent><mc:Choice Requires="wpg"><w:tc>)"
        R"(<w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></mc:Choice></mc:AlternateContent></w:tr>)"
-       R"(</mc:Fallback></mc:AlternateContent></w:tbl>)"},
+       R"(</mc:Fallback></mc:AlternateContent></w:tbl>)"
+       // a skipped grid column before cells in alternate content
+       R"(<w:tbl><w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr><mc:AlternateContent>)"
+       R"(<mc:Fallback><w:tc><w:p><w:r><w:t>after the gap</w:t></w:r></w:p></w:tc></mc:Fallback>)"
+       R"(</mc:AlternateContent></w:tr></w:tbl>)"},
   };
   for (const auto& [what, body] : cases) {
     const std::string xml = DocumentXml(body);
