@@ -5,8 +5,10 @@
 #include <bit>
 #include <cassert>
 #include <charconv>
+#include <climits>
 #include <cstdint>
 #include <cstring>
+#include <sstream>
 #include <vector>
 
 #include "emit/emit_internal.h"
@@ -17,23 +19,65 @@ extern const char* const kSchemaText;
 
 namespace {
 
-// A member's key as it is written: in quotes, with the colon and the space
-// that pretty output puts after it, zero-padded so that it is copied in one
-// fixed-size move. Made at compile time from the key literal, which is plain
-// ASCII and needs no escaping.
+// A member's key as it is written after an earlier member: a comma, the key
+// in quotes, the colon and the space that pretty output puts after it,
+// zero-padded so that kCopy bytes from the comma or the quote can be copied
+// in one fixed-size move. Made at compile time from the key literal, which
+// is plain ASCII and needs no escaping.
 struct KeyText {
+  static constexpr std::size_t kCopy = 24;
   template <std::size_t kSize>
   consteval KeyText(const char (&key)[kSize]) {  // NOLINT: implicit from literals on purpose
-    static_assert(kSize + 3 <= sizeof bytes, "key too long for KeyText");
-    bytes[0] = '"';
-    for (std::size_t i = 0; i + 1 < kSize; ++i) bytes[i + 1] = key[i];
-    bytes[kSize] = '"';
-    bytes[kSize + 1] = ':';
-    bytes[kSize + 2] = ' ';
-    size = kSize + 2;
+    static_assert(kSize + 4 <= kCopy, "key too long for KeyText");
+    bytes[0] = ',';
+    bytes[1] = '"';
+    for (std::size_t i = 0; i + 1 < kSize; ++i) bytes[i + 2] = key[i];
+    bytes[kSize + 1] = '"';
+    bytes[kSize + 2] = ':';
+    bytes[kSize + 3] = ' ';
+    size = kSize + 3;
   }
-  std::array<char, 24> bytes{};
-  std::size_t size = 0;  // without the space
+  std::array<char, kCopy + 1> bytes{};
+  // Up to the colon from the comma; up to the space from the quote.
+  std::size_t size = 0;
+};
+
+// The output's bytes, written straight into the capacity of the string that
+// EmitJson returns. std::string::resize() would first fill that room with
+// zeros, as many instructions again as writing the JSON (C++20 has no
+// resize_and_overwrite); the put area of a std::stringbuf is the unfilled
+// capacity of its string, and str() && hands that string over.
+class OutputBuffer : private std::stringbuf {
+ public:
+  explicit OutputBuffer(std::size_t capacity) : std::stringbuf(std::ios_base::out) {
+    Reserve(capacity, 0);
+  }
+  char* data() { return pbase(); }
+  std::size_t capacity() const { return static_cast<std::size_t>(epptr() - pbase()); }
+  // Makes room for `capacity` bytes, keeping the first `size` written.
+  void Reserve(std::size_t capacity, std::size_t size) {
+    std::string text = Take(size);
+    text.reserve(capacity);
+    str(std::move(text));
+    if (this->capacity() < capacity) {
+      // A library whose put area ends at the string's size: fill it after all.
+      text = Take(size);
+      text.resize(capacity);
+      str(std::move(text));
+    }
+  }
+  // The first `size` bytes written, as a string; the buffer is left empty.
+  std::string Take(std::size_t size) {
+    // str() && ends the string at the put position; pbump() moves it by an int.
+    for (std::size_t left = size; left > 0;) {
+      const auto step = static_cast<int>(std::min<std::size_t>(left, INT_MAX));
+      pbump(step);
+      left -= static_cast<std::size_t>(step);
+    }
+    std::string text = std::move(*this).str();
+    text.resize(size);
+    return text;
+  }
 };
 
 // Writes JSON text directly, byte for byte as nlohmann::ordered_json's
@@ -42,21 +86,20 @@ struct KeyText {
 // Keys are written in call order, which is the contract's key order.
 class JsonWriter {
  public:
-  // Writes into `*out`, made `size_hint` long at first and grown as needed;
-  // Finish() cuts it to what was written.
-  JsonWriter(bool pretty, std::string* out, std::size_t size_hint) : pretty_(pretty), out_(*out) {
-    out_.resize(size_hint);
-  }
-  void Finish() { out_.resize(size_); }
+  // Writes into an output of `size_hint` bytes at first, grown as needed.
+  JsonWriter(bool pretty, std::size_t size_hint)
+      : pretty_(pretty), buffer_(size_hint), data_(buffer_.data()), capacity_(buffer_.capacity()) {}
+  // The text written.
+  std::string Finish() { return buffer_.Take(size_); }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
-  // Starts a member.
+  // Starts a member. Inlined: the key's bytes and size are then constants.
   template <KeyText kKey>
-  void Key() {
+  [[gnu::always_inline]] void Key() {
     WriteKey(kKey);
   }
   // Starts an array element.
@@ -96,13 +139,13 @@ class JsonWriter {
   static_assert(sizeof kLineBreak > kLineBreakCopy && 1 + 2 * kMaxDepth <= kLineBreakCopy);
   static constexpr std::size_t kMaxSeparator = 1 + kLineBreakCopy;  // ',' and a line break
 
-  // The text written is the first size_ bytes of out_, which is kept longer:
-  // writing a few bytes is then a store or two, not a std::string append.
+  // The text written is the first size_ bytes of the buffer, which is kept
+  // longer: writing a few bytes is then a store or two, not an append.
   void Put(char c) {
-    if (size_ == out_.size()) [[unlikely]] {
+    if (size_ == capacity_) [[unlikely]] {
       Grow(1);
     }
-    out_.data()[size_++] = c;
+    data_[size_++] = c;
   }
   void Put(std::string_view bytes) {
     if (bytes.empty()) return;
@@ -111,25 +154,30 @@ class JsonWriter {
   }
   // Where `count` more bytes go, once there is room for them.
   char* Room(std::size_t count) {
-    if (out_.size() - size_ < count) [[unlikely]] {
+    if (capacity_ - size_ < count) [[unlikely]] {
       Grow(count);
     }
-    return out_.data() + size_;
+    return data_ + size_;
   }
-  std::size_t Offset(const char* out) const { return static_cast<std::size_t>(out - out_.data()); }
+  std::size_t Offset(const char* out) const { return static_cast<std::size_t>(out - data_); }
   // Out of line: rare, and inlined it would keep Put and Room from being inlined.
   [[gnu::noinline]] void Grow(std::size_t more) {
-    out_.resize(std::max(2 * out_.size(), size_ + more));
+    buffer_.Reserve(std::max(2 * capacity_, size_ + more), size_);
+    data_ = buffer_.data();
+    capacity_ = buffer_.capacity();
   }
 
   void Open(char bracket) {
     Put(bracket);
     // The record's shape fixes the depth; a deeper one needs a longer kLineBreak.
     assert(depth_ < kMaxDepth);
-    empty_[++depth_] = true;
+    ++depth_;
+    first_ = true;
   }
   void Close(char bracket) {
-    const bool empty = empty_[depth_--];
+    const bool empty = first_;
+    --depth_;
+    first_ = false;  // the container closed was a value in the one around it
     // nlohmann writes empty containers as "{}" and "[]" in both styles.
     if (!empty && pretty_) NewLine();
     Put(bracket);
@@ -145,28 +193,38 @@ class JsonWriter {
   char* Separate(std::size_t more) {
     char* out = Room(kMaxSeparator + more);
     *out = ',';
-    out += empty_[depth_] ? 0 : 1;
-    empty_[depth_] = false;
+    out += first_ ? 0 : 1;
+    first_ = false;
     if (pretty_) {
       std::memcpy(out, kLineBreak, kLineBreakCopy);
       out += 1 + 2 * depth_;
     }
     return out;
   }
-  void WriteKey(const KeyText& key) {
-    char* out = Separate(sizeof key.bytes);
-    std::memcpy(out, key.bytes.data(), sizeof key.bytes);
-    size_ = Offset(out) + key.size + (pretty_ ? 1 : 0);
+  [[gnu::always_inline]] void WriteKey(const KeyText& key) {
+    if (pretty_) {
+      char* out = Separate(KeyText::kCopy);
+      std::memcpy(out, key.bytes.data() + 1, KeyText::kCopy);
+      size_ = Offset(out) + key.size;
+    } else {
+      // The comma is the key's own: one copy, from the quote for the first.
+      const std::size_t skip = first_ ? 1 : 0;
+      first_ = false;
+      std::memcpy(Room(KeyText::kCopy), key.bytes.data() + skip, KeyText::kCopy);
+      size_ += key.size - skip;
+    }
   }
   // The escape or replacement of the byte or broken sequence at `in`, or a
   // well-formed sequence of an uncommon kind; the slow path of String().
   const unsigned char* Special(const unsigned char* in, const unsigned char* end);
 
   const bool pretty_;
-  std::string& out_;
+  OutputBuffer buffer_;
+  char* data_;  // buffer_'s, kept here: they change only when it grows
+  std::size_t capacity_;
   std::size_t size_ = 0;
-  // Per open container (1-based): nothing written in it yet.
-  std::array<bool, kMaxDepth + 1> empty_{};
+  // Nothing written yet in the innermost open container.
+  bool first_ = false;
   int depth_ = 0;
 };
 
@@ -363,7 +421,7 @@ void JsonWriter::String(std::string_view text) {
     if (in == end || kPlain[*in]) continue;
     size_ = Offset(out);
     in = Special(in, end);
-    out = out_.data() + size_;
+    out = data_ + size_;
   }
   *out++ = '"';
   size_ = Offset(out);
@@ -704,8 +762,7 @@ std::string EmitJson(const LetterRecord& r, JsonStyle style) {
 
 std::string emit_internal::EmitJsonWithSizeHint(const LetterRecord& r, JsonStyle style,
                                                 std::size_t size_hint) {
-  std::string out;
-  JsonWriter j(style == JsonStyle::kPretty, &out, size_hint);
+  JsonWriter j(style == JsonStyle::kPretty, size_hint);
   j.BeginObject();
   j.Key<"schema_version">();
   j.String(kSchemaVersion);
@@ -764,8 +821,7 @@ std::string emit_internal::EmitJsonWithSizeHint(const LetterRecord& r, JsonStyle
   j.Key<"notes">();
   Array(j, r.notes);
   j.EndObject();
-  j.Finish();
-  return out;
+  return j.Finish();
 }
 
 std::string_view SchemaText() { return kSchemaText; }
