@@ -24,7 +24,6 @@
 #include <charconv>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "normalize/normalize.h"
@@ -127,7 +126,11 @@ class DateScanner {
       : text_(text), table_(table), context_(context) {}
 
   std::optional<Found> ParseAt(std::size_t pos) const {
-    for (const internal::RangeWords& words : table_.date_ranges) {
+    // Most positions start no range word: pass over the list at once.
+    const std::span<const internal::RangeWords> ranges =
+        table_.date_ranges.MayStart(text_, pos) ? table_.date_ranges.items()
+                                                : std::span<const internal::RangeWords>();
+    for (const internal::RangeWords& words : ranges) {
       const std::size_t starter = internal::MatchLiteral(text_, pos, words.starter);
       if (starter == kNo) continue;
       const std::size_t start = SkipWeekday(SkipBlanks(text_, starter));
@@ -177,13 +180,18 @@ class DateScanner {
 
  private:
   std::optional<Part> ParsePart(std::size_t pos) const {
-    if (auto numeric = NumericPart(pos)) return numeric;
-    return table_.style == DateStyle::kMarkers ? MarkersPart(pos) : WordsPart(pos);
+    // The number at `pos`, scanned once for every kind of part. Digits read
+    // the same with Chinese numerals allowed or not; a Chinese number is
+    // what only MarkersPart reads.
+    const auto number = ScanNumber(text_, pos, table_.cjk_numerals, true);
+    const std::optional<Number> digits = number && !number->cjk ? number : std::nullopt;
+    if (auto numeric = NumericPart(pos, digits)) return numeric;
+    return table_.style == DateStyle::kMarkers ? MarkersPart(pos, number) : WordsPart(pos, digits);
   }
 
   // 2021-05-17, 2021/05/17, 2021.05.17 and 17.05.2021: the same in every language.
-  std::optional<Part> NumericPart(std::size_t pos) const {
-    const auto first = ScanNumber(text_, pos, false, true);
+  // `first` is ScanNumber(text_, pos, false, true).
+  std::optional<Part> NumericPart(std::size_t pos, const std::optional<Number>& first) const {
     if (!first || first->end >= text_.size()) return std::nullopt;
     const char separator = text_[first->end];
     if (separator != '-' && separator != '/' && separator != '.') return std::nullopt;
@@ -216,8 +224,8 @@ class DateScanner {
   }
 
   // 2021年5月17日, 5月17日, 17日, and 2021年5月17 (a range's first end: 17-27日).
-  std::optional<Part> MarkersPart(std::size_t pos) const {
-    auto number = ScanNumber(text_, pos, table_.cjk_numerals, true);
+  // `number` is ScanNumber(text_, pos, table_.cjk_numerals, true).
+  std::optional<Part> MarkersPart(std::size_t pos, std::optional<Number> number) const {
     if (!number) return std::nullopt;
     Part part;
     part.begin = pos;
@@ -268,8 +276,8 @@ class DateScanner {
   }
 
   // A day number and what may follow it: "17", "1er", "17 mai 2021", "12 de enero".
-  std::optional<Part> DayFirst(std::size_t pos) const {
-    const auto day = ScanNumber(text_, pos, false, true);
+  // `day` is ScanNumber(text_, pos, false, true).
+  std::optional<Part> DayFirst(std::size_t pos, const std::optional<Number>& day) const {
     if (!day || !IsDay(*day)) return std::nullopt;
     Part part;
     part.begin = pos;
@@ -341,8 +349,8 @@ class DateScanner {
     return part;
   }
 
-  std::optional<Part> WordsPart(std::size_t pos) const {
-    if (auto part = DayFirst(pos)) return part;
+  std::optional<Part> WordsPart(std::size_t pos, const std::optional<Number>& digits) const {
+    if (auto part = DayFirst(pos, digits)) return part;
     return MonthFirst(pos);
   }
 
@@ -468,7 +476,10 @@ class TimeScanner {
   TimeScanner(std::string_view text, const LanguageTable& table) : text_(text), table_(table) {}
 
   std::optional<TimeMatch> ParseAt(std::size_t pos) const {
-    for (const internal::RangeWords& words : table_.time_ranges) {
+    const std::span<const internal::RangeWords> ranges =
+        table_.time_ranges.MayStart(text_, pos) ? table_.time_ranges.items()
+                                                : std::span<const internal::RangeWords>();
+    for (const internal::RangeWords& words : ranges) {
       const std::size_t starter = internal::MatchLiteral(text_, pos, words.starter);
       if (starter == kNo) continue;
       auto first = PrefixedPart(SkipBlanks(text_, starter));
@@ -675,6 +686,47 @@ void CutAsSnprintf(std::string& text, std::size_t size) {
   if (text.size() >= size) text.resize(size - 1);
 }
 
+// Appends date.Iso() to `out`.
+void AppendIso(std::string& out, const Date& date) {
+  const std::size_t start = out.size();
+  AppendPadded(out, date.year, 4);
+  out.push_back('-');
+  AppendPadded(out, date.month, 2);
+  out.push_back('-');
+  AppendPadded(out, date.day, 2);
+  if (out.size() - start >= 32) out.resize(start + 31);  // as snprintf into 32 bytes
+}
+
+// An ICU zone the tables name, with what FormatDateTime asks of it decided
+// once: creating one loads its rules from the resource data.
+struct ZoneRules {
+  std::string name;
+  std::unique_ptr<icu::TimeZone> zone;        // nullptr when ICU could not make it
+  const icu::BasicTimeZone* basic = nullptr;  // the zone, when it can resolve local times
+  bool known = false;                         // not ICU's "Etc/Unknown"
+};
+
+// The rules of `name`, kept for the thread's life. A list: the tables name
+// a handful of zones, and comparing names costs less than hashing one.
+const ZoneRules& RulesOf(const std::string& name) {
+  thread_local std::vector<ZoneRules> zones;
+  auto it = std::find_if(zones.begin(), zones.end(),
+                         [&](const ZoneRules& rules) { return rules.name == name; });
+  if (it == zones.end()) {
+    zones.push_back(ZoneRules{name, nullptr, nullptr, false});
+    it = zones.end() - 1;
+  }
+  ZoneRules& rules = *it;
+  if (!rules.zone) {
+    rules.zone.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(name)));
+    if (rules.zone) {
+      rules.basic = dynamic_cast<const icu::BasicTimeZone*>(rules.zone.get());
+      rules.known = *rules.zone != icu::TimeZone::getUnknown();
+    }
+  }
+  return rules;
+}
+
 Date NextDay(Date date) {
   if (++date.day > DaysInMonth(date.year, date.month)) {
     date.day = 1;
@@ -695,19 +747,15 @@ namespace internal {
 // name can start one. Most words are neither, and DateScanner::ParseAt
 // would try each kind of part at them in vain.
 bool WordMayStartDate(std::string_view text, std::size_t pos, const LanguageTable& table) {
-  for (const RangeWords& words : table.date_ranges) {
-    if (FirstByteMayMatch(text, pos, words.starter, /*exact_case=*/false)) return true;
-  }
-  return table.style == DateStyle::kWords && table.month_first && table.months.MayStart(text, pos);
+  return table.date_ranges.MayStart(text, pos) ||
+         (table.style == DateStyle::kWords && table.month_first &&
+          table.months.MayStart(text, pos));
 }
 
 // A time too starts with a number, but after a range starter ("from") or
 // a prefix (下午).
 bool WordMayStartTime(std::string_view text, std::size_t pos, const LanguageTable& table) {
-  for (const RangeWords& words : table.time_ranges) {
-    if (FirstByteMayMatch(text, pos, words.starter, /*exact_case=*/false)) return true;
-  }
-  return table.pm_prefixes.MayStart(text, pos);
+  return table.time_ranges.MayStart(text, pos) || table.pm_prefixes.MayStart(text, pos);
 }
 
 bool TimeStartsAt(std::string_view text, std::size_t pos, const LanguageTable& table) {
@@ -723,12 +771,7 @@ bool DateStartsAt(std::string_view text, std::size_t pos, const LanguageTable& t
 
 std::string Date::Iso() const {
   std::string iso;
-  AppendPadded(iso, year, 4);
-  iso.push_back('-');
-  AppendPadded(iso, month, 2);
-  iso.push_back('-');
-  AppendPadded(iso, day, 2);
-  CutAsSnprintf(iso, 32);
+  AppendIso(iso, *this);
   return iso;
 }
 
@@ -841,7 +884,9 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
     hour -= 24;
     day = NextDay(day);
   }
-  std::string out = day.Iso();
+  std::string out;
+  out.reserve(32);  // the date, the time and the offset: one allocation
+  AppendIso(out, day);
   out.push_back('T');
   AppendPadded(out, hour, 2);
   out.push_back(':');
@@ -850,13 +895,9 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
   CutAsSnprintf(out, 48);
   if (!zone) return out;
 
-  // Creating an ICU zone loads its rules from the resource data: keep each
-  // one the tables name (a handful) for the thread's life.
-  thread_local std::unordered_map<std::string, std::unique_ptr<icu::TimeZone>> zones;
-  std::unique_ptr<icu::TimeZone>& tz = zones[*zone];
-  if (!tz) tz.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(*zone)));
+  const ZoneRules& rules = RulesOf(*zone);
   // An unknown zone gives no offset rather than a wrong one.
-  if (!tz || *tz == icu::TimeZone::getUnknown()) return out;
+  if (!rules.zone || !rules.known) return out;
   const UDate local_ms =
       (static_cast<double>(DaysFromCivil(day.year, day.month, day.day)) * 86400.0 +
        (hour * 60 + time.minute) * 60.0) *
@@ -866,21 +907,21 @@ std::string FormatDateTime(const Date& date, const TimeOfDay& time,
   // A wall time skipped by the spring change (02:30 on the last Sunday of
   // March in Geneva) takes the offset before the change; one repeated in
   // autumn takes the first, summer-time offset.
-  if (const auto* basic = dynamic_cast<const icu::BasicTimeZone*>(tz.get())) {
-    basic->getOffsetFromLocal(local_ms, UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER, raw, dst,
-                              status);
+  if (rules.basic != nullptr) {
+    rules.basic->getOffsetFromLocal(local_ms, UCAL_TZ_LOCAL_FORMER, UCAL_TZ_LOCAL_FORMER, raw, dst,
+                                    status);
   } else {
-    tz->getOffset(local_ms, /*local=*/true, raw, dst, status);
+    rules.zone->getOffset(local_ms, /*local=*/true, raw, dst, status);
   }
   if (U_FAILURE(status)) return out;
   const int offset_minutes = (raw + dst) / 60000;
   const int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::string offset(1, offset_minutes < 0 ? '-' : '+');
-  AppendPadded(offset, magnitude / 60, 2);
-  offset.push_back(':');
-  AppendPadded(offset, magnitude % 60, 2);
-  CutAsSnprintf(offset, 48);
-  return out + offset;
+  // At most "+596:31" (an int32 of milliseconds): 48 bytes never cut it.
+  out.push_back(offset_minutes < 0 ? '-' : '+');
+  AppendPadded(out, magnitude / 60, 2);
+  out.push_back(':');
+  AppendPadded(out, magnitude % 60, 2);
+  return out;
 }
 
 }  // namespace missive

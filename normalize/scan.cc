@@ -16,8 +16,7 @@ CodePoint DecodeMultiByte(std::string_view text, std::size_t pos) {
   return {static_cast<char32_t>(c), static_cast<std::size_t>(i)};
 }
 
-char32_t DecodeBefore(std::string_view text, std::size_t pos) {
-  if (pos == 0) return 0;
+char32_t DecodeBeforeMultiByte(std::string_view text, std::size_t pos) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c = 0;

@@ -39,8 +39,25 @@ inline CodePoint DecodeAt(std::string_view text, std::size_t pos) {
   return DecodeMultiByte(text, pos);
 }
 
-// The code point that ends at `pos`, or 0 at the start of the text.
-char32_t DecodeBefore(std::string_view text, std::size_t pos);
+// The code point that ends at `pos` when its last byte is a trail byte
+// (DecodeBefore's slow path).
+char32_t DecodeBeforeMultiByte(std::string_view text, std::size_t pos);
+
+// The code point that ends at `pos`, or 0 at the start of the text; read as
+// ICU's U8_PREV_OR_FFFD reads it. Inline for ASCII and CJK, as DecodeAt.
+inline char32_t DecodeBefore(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  const auto last = static_cast<unsigned char>(text[pos - 1]);
+  if (last < 0x80) return last;
+  if ((last & 0xC0) == 0x80 && pos >= 3) {
+    const auto lead = static_cast<unsigned char>(text[pos - 3]);
+    const auto middle = static_cast<unsigned char>(text[pos - 2]);
+    if (lead >= 0xE1 && lead != 0xED && lead <= 0xEF && (middle & 0xC0) == 0x80) {
+      return static_cast<char32_t>(((lead & 0x0F) << 12) | ((middle & 0x3F) << 6) | (last & 0x3F));
+    }
+  }
+  return DecodeBeforeMultiByte(text, pos);
+}
 
 bool IsWordLetterSlow(char32_t cp);
 

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,30 @@ TEST(FirstByteMayMatch, RefusesOnlyWhatCannotMatch) {
 
 // IsChineseNumeral reads a bitmap built from a list of the characters that
 // IsChineseNumeralPlain asks: both agree on every code point.
+// DecodeBefore's inline paths read what ICU's U8_PREV_OR_FFFD reads, at
+// every position of texts of random bytes and of pieces of UTF-8.
+TEST(DecodeBefore, AgreesWithIcuAtEveryPosition) {
+  const std::vector<std::string> pieces = {
+      "a",    " ",    "中",           "日",           "é",    "ё",    "😀",           "\xe4",
+      "\xb8", "\xff", "\xed\xa0\x80", "\xe0\x80\x80", "\xc3", "\x80", "\xef\xbc\x91"};
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (int i = 0, count = static_cast<int>(random() % 8); i < count; ++i) {
+      text += n % 2 == 0 ? pieces[random() % pieces.size()]
+                         : std::string(1, static_cast<char>(random() % 256));
+    }
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+      UChar32 expected = 0;
+      if (pos > 0) {
+        auto i = static_cast<int32_t>(pos);
+        U8_PREV_OR_FFFD(reinterpret_cast<const uint8_t*>(text.data()), 0, i, expected);
+      }
+      ASSERT_EQ(DecodeBefore(text, pos), static_cast<char32_t>(expected)) << text << " @" << pos;
+    }
+  }
+}
+
 TEST(ChineseNumeral, BitmapAgreesWithTheSwitchesForEveryCodePoint) {
   int numerals = 0;
   for (char32_t c = 0; c <= static_cast<char32_t>(kLastCodePoint); ++c) {
@@ -194,6 +219,8 @@ TEST(List, MayStartHoldsEveryByteAWordMayStartAt) {
     ExpectMayStartHolds(table.months);
     ExpectMayStartHolds(table.meridiems);
     ExpectMayStartHolds(table.zones);
+    ExpectMayStartHolds(table.date_ranges);
+    ExpectMayStartHolds(table.time_ranges);
   }
   ExpectMayStartHolds(RangeDashes());
   ExpectMayStartHolds(CommonZones());

@@ -4,8 +4,6 @@
 
 #include "normalize/tables.h"
 
-#include <cctype>
-
 namespace missive::internal {
 namespace {
 
@@ -323,13 +321,19 @@ constexpr LanguageTable kTables[] = {
 }  // namespace
 
 const LanguageTable* FindLanguageTable(std::string_view language) {
-  const std::size_t cut = language.find_first_of("-_");
+  // A loop, not find_first_of: that asks char_traits::find of "-_" for each
+  // character of the tag.
+  std::size_t cut = 0;
+  while (cut < language.size() && language[cut] != '-' && language[cut] != '_') ++cut;
   const std::string_view primary = language.substr(0, cut);
   for (const LanguageTable& table : kTables) {
     if (primary.size() != table.tag.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < primary.size() && same; ++i) {
-      same = std::tolower(static_cast<unsigned char>(primary[i])) == table.tag[i];
+      // ASCII lower case inline: std::tolower is a call into the C locale
+      // for each letter, and this runs for every text a grammar scans.
+      const char c = primary[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) == table.tag[i];
     }
     if (same) return &table;
   }

@@ -40,6 +40,8 @@ constexpr std::string_view LiteralOf(std::string_view word) { return word; }
 constexpr std::string_view LiteralOf(const MonthName& month) { return month.name; }
 constexpr std::string_view LiteralOf(const Meridiem& meridiem) { return meridiem.word; }
 constexpr std::string_view LiteralOf(const ZoneName& zone) { return zone.phrase; }
+// A range with words starts with its starter.
+constexpr std::string_view LiteralOf(const RangeWords& range) { return range.starter; }
 
 // A table's list, with the bytes its literals may begin with: the scanners
 // try a list at most positions of a text, where mostly none can match, and
@@ -98,7 +100,7 @@ struct LanguageTable {
   Words year_suffixes = {};     // after the year: "года", "г."
 
   // Both styles.
-  std::span<const RangeWords> date_ranges = {};
+  List<RangeWords> date_ranges = {};
   Words date_joiners = {};  // joiners that need no starter; the dashes are common to all
   Words weekdays = {};      // skipped next to a date, with or without brackets
 
@@ -111,7 +113,7 @@ struct LanguageTable {
   Words time_words = {};  // after 1100, 11.00 or 11:00: "hours", "horas"
   List<Meridiem> meridiems = {};
   Words pm_prefixes = {};  // 下午2时
-  std::span<const RangeWords> time_ranges = {};
+  List<RangeWords> time_ranges = {};
   Words time_joiners = {};
   Words not_times = {};  // whole matches that are words: 一时 ("for a while")
 
