@@ -116,7 +116,11 @@ std::size_t NumberLength(std::string_view text, bool slash) {
 // The word lists of a table that are looked for in (nearly) every paragraph,
 // compiled once for the table.
 struct TableWords {
-  scan::WordSet deadline_words;    // as written
+  // The deadline words (as written) split by whether they hold a deadline
+  // marker, as deadline_markers matches it: a text found without a marker
+  // can hold only the others.
+  scan::WordSet deadline_words_with_marker;
+  scan::WordSet deadline_words_without_marker;
   scan::WordSet deadline_markers;  // after the date as written, before it in any case
   scan::WordSet event_markers;     // as written, without a leading space (see ReadEvents)
   scan::WordSet opening_words;     // in any case
@@ -125,13 +129,31 @@ struct TableWords {
   scan::WordSet deadline_actions;  // in any case
 };
 
+// Whether `word`, found as written in a text, makes a word of `as_written`
+// (found as written) or of `any_case` (found ignoring ASCII case) occur there.
+bool HoldsAnyOf(std::string_view word, std::span<const std::string_view> as_written,
+                std::span<const std::string_view> any_case) {
+  return std::any_of(as_written.begin(), as_written.end(),
+                     [&](std::string_view other) { return scan::Contains(word, other); }) ||
+         std::any_of(any_case.begin(), any_case.end(), [&](std::string_view other) {
+           return scan::FindFold(word, other) != std::string_view::npos;
+         });
+}
+
 const TableWords& WordsOf(const LanguageTable& table) {
   static const std::vector<TableWords> all = [] {
     std::vector<TableWords> compiled(LanguageTables().size());
     for (std::size_t t = 0; t < compiled.size(); ++t) {
       const LanguageTable& source = LanguageTables()[t];
       TableWords& words = compiled[t];
-      words.deadline_words.Add(source.deadline_words, /*fold=*/false);
+      std::vector<std::string_view> with_marker, without_marker;
+      for (std::string_view word : source.deadline_words) {
+        (HoldsAnyOf(word, source.deadline_after_date, source.deadline_before_date) ? with_marker
+                                                                                   : without_marker)
+            .push_back(word);
+      }
+      words.deadline_words_with_marker.Add(with_marker, /*fold=*/false);
+      words.deadline_words_without_marker.Add(without_marker, /*fold=*/false);
       words.deadline_markers.Add(source.deadline_after_date, /*fold=*/false);
       words.deadline_markers.Add(source.deadline_before_date, /*fold=*/true);
       std::vector<std::string_view> marker_stems;
@@ -307,9 +329,14 @@ class Recognizer {
     if (work != scan::CleanWork::kNone) clean_text = cleaned_.emplace_back(Clean(p.text, work));
     std::string_view clean = clean_text;
     if (!p.list_label.empty()) {
-      clean = clean_text.empty()
-                  ? std::string_view(p.list_label)
-                  : cleaned_.emplace_back(p.list_label + " " + std::string(clean_text));
+      if (clean_text.empty()) {
+        clean = p.list_label;
+      } else {
+        std::string& labelled = cleaned_.emplace_back();  // built in place, with one allocation
+        labelled.reserve(p.list_label.size() + 1 + clean_text.size());
+        labelled.append(p.list_label).append(" ").append(clean_text);
+        clean = labelled;
+      }
     }
     if (row >= 0) {
       if (row_ranges_.empty() || row_ranges_.back().block != block ||
@@ -1158,10 +1185,14 @@ class Recognizer {
       if (in_section && line.InTable() && line.row == 0) continue;
       std::string_view clean = WithoutParagraphNumber(line);
       if (line.InTable()) clean = CleanRowText(line.block, line.row, text, row_clean);
-      in_section = scan::AtMostCodePoints(clean, 40) && HasWord(words_->deadline_words, clean);
+      // Most paragraphs need no date grammar: no number, or no marker.
+      const bool may_hold_number = scan::MayHoldNumber(clean);
+      const bool has_marker = may_hold_number && HasDeadlineMarker(clean);
+      in_section = scan::AtMostCodePoints(clean, 40) &&
+                   HasDeadlineWord(clean, !may_hold_number || has_marker);
       // A short line naming a deadline may be one itself rather than a
       // heading ("截止日期为2022年12月20日：提交文稿。"): then no section opens.
-      if (AddSentenceDeadlines(clean)) {
+      if (has_marker && AddSentenceDeadlines(clean)) {
         in_section = false;
         deadline_lines_[i] = true;
       } else if (in_section) {
@@ -1265,15 +1296,15 @@ class Recognizer {
     return true;
   }
 
-  // "请于2021年4月16日前注册", "no later than 4 May 2021". Whether it found one.
+  // "请于2021年4月16日前注册", "no later than 4 May 2021", in a paragraph
+  // holding a deadline marker. Whether it found one.
   bool AddSentenceDeadlines(std::string_view paragraph) {
-    // Most paragraphs need no date grammar: no number, or no marker.
-    if (!scan::MayHoldNumber(paragraph) || !HasDeadlineMarker(paragraph)) return false;
     bool found = false;
     for (const scan::Piece& piece : scan::Sentences(paragraph)) {
       std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
-      // IsDeadlineDate looks for a marker inside the sentence.
-      if (!HasDeadlineMarker(sentence)) continue;
+      // IsDeadlineDate looks for a marker inside the sentence (the
+      // paragraph's own when the sentence is all of it).
+      if (sentence.size() != paragraph.size() && !HasDeadlineMarker(sentence)) continue;
       for (const DateMatch& date : Dates(sentence)) {
         if (!IsDeadlineDate(sentence, date)) continue;
         AddDeadline(date.last.value_or(date.start), Clean(scan::StripBullet(sentence)));
@@ -1282,6 +1313,14 @@ class Recognizer {
       }
     }
     return found;
+  }
+
+  // A word of a deadlines heading; `may_have_marker` false when `text` was
+  // found without a deadline marker (agenda lines, short and numbered, are
+  // looked at once so).
+  bool HasDeadlineWord(std::string_view text, bool may_have_marker) const {
+    return HasWord(words_->deadline_words_without_marker, text) ||
+           (may_have_marker && HasWord(words_->deadline_words_with_marker, text));
   }
 
   // A marker after the date as written, or one before it in any case.
@@ -1843,12 +1882,29 @@ class Recognizer {
     return items;
   }
 
+  // Whether `text` may hold a year as FindDates reads one: four digits, or
+  // Chinese numerals (IsYear in normalize/dates.cc). ASCII text holds one
+  // only where four ASCII digits follow one another; a byte beyond ASCII
+  // (another script's digits, a numeral) may start one.
+  static bool MayHoldYear(std::string_view text) {
+    int digits = 0;  // in a row
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte >= 0x80) return true;
+      digits = scan::IsAsciiDigit(byte) ? digits + 1 : 0;
+      if (digits == 4) return true;
+    }
+    return false;
+  }
+
   // Whether a date with its year starts `text` (the first segment of it,
   // as a date-led line is read).
   bool StartsWithDate(std::string_view text) const {
     text = Trim(text);
-    std::vector<DateMatch> dates =
-        FindDates(text.substr(0, text.find_first_of("\t\n")), language_, letter_date_);
+    const std::string_view segment = text.substr(0, text.find_first_of("\t\n"));
+    // Item numbers ("7.1\tTitle") hold no year: no date grammar for them.
+    if (!MayHoldYear(segment)) return false;
+    std::vector<DateMatch> dates = FindDates(segment, language_, letter_date_);
     // Its year written out: "1 January meeting report" may well be item 1.
     return !dates.empty() && dates.front().begin == 0 && dates.front().year_stated;
   }
@@ -1916,7 +1972,7 @@ class Recognizer {
           out.type = "paragraph";
           out.style = p.style;
         }
-        out.text = std::string(clean);
+        out.text.assign(clean);
         add_line(clean);
         continue;
       }
@@ -1925,24 +1981,35 @@ class Recognizer {
       out.rows.reserve(block.table.rows.size());
       for (const TableRow& row : block.table.rows) {
         std::vector<std::string> cells;
-        std::string row_line;
         cells.reserve(row.cells.size());
+        // The row's line goes straight onto the text: its cells' lines
+        // (their paragraphs wrapped together) joined by tabs, after a line
+        // break, all taken back when the row shows no text.
+        const std::size_t row_start = text.size();
+        if (!text.empty()) text += '\n';
+        const std::size_t line_start = text.size();
         for (const TableCell& cell : row.cells) {
           paragraphs.clear();
           CollectCellText(cell.blocks, paragraphs);
-          std::string cell_text, cell_line;
+          std::string cell_text;
+          bool cell_started = false;  // on the row's line
           for (std::string_view paragraph : paragraphs) {
             if (!cell_text.empty()) cell_text += '\n';
             cell_text += paragraph;
-            AppendWrapped(cell_line, paragraph);
+            // Paragraphs are not empty: the first starts the cell's line.
+            if (cell_started) {
+              // As AppendWrapped onto the cell's line alone: it reads only
+              // the last character before `paragraph`, the cell's own.
+              AppendWrapped(text, paragraph);
+              continue;
+            }
+            if (text.size() > line_start) text += '\t';
+            text += paragraph;
+            cell_started = true;
           }
           cells.push_back(std::move(cell_text));
-          if (!cell_line.empty()) {
-            if (!row_line.empty()) row_line += '\t';
-            row_line += cell_line;
-          }
         }
-        add_line(row_line);
+        if (text.size() == line_start) text.resize(row_start);
         out.rows.push_back(std::move(cells));
       }
     }

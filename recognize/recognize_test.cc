@@ -288,6 +288,28 @@ TEST(Deadlines, AHeadingWithoutADateStillOpensItsSection) {
   EXPECT_EQ(record.deadlines[0].text, "提交需要翻译的ITU-T成员文稿");
 }
 
+// A numbered heading is read for its deadline markers first: its deadline
+// word is found whether it holds a marker ("截止日期", "deadline") or not
+// ("最后期限").
+TEST(Deadlines, HeadingsWithANumberStillOpenTheirSection) {
+  auto deadlines_under = [](const std::string& salutation, const std::string& heading,
+                            const std::string& line) {
+    return RecognizeBlocks({Para(salutation), Para(heading), Para(line)}).deadlines;
+  };
+  const auto zh_with =
+      deadlines_under("尊敬的先生/女士：", "2021年会议截止日期：", "2021年3月17日\t–\t提交文稿");
+  ASSERT_EQ(zh_with.size(), 1u);
+  EXPECT_EQ(zh_with[0].text, "提交文稿");
+  const auto zh_without =
+      deadlines_under("尊敬的先生/女士：", "2021年最后期限：", "2021年3月17日\t–\t提交文稿");
+  ASSERT_EQ(zh_without.size(), 1u);
+  EXPECT_EQ(zh_without[0].text, "提交文稿");
+  const auto en = deadlines_under("Dear Sir/Madam,", "Deadlines for 2021",
+                                  "17 March 2021\t–\tSubmit contributions");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].text, "Submit contributions");
+}
+
 TEST(Closing, AFormulaOverTwoLinesIsOneClosingAndNoSignatureName) {
   LetterRecord record = RecognizeBlocks({
       Para("文号：\t电信标准化局第302号通函"),
@@ -552,6 +574,29 @@ TEST(Agenda, WordsAndDatesStartingWithNumeralsAreNoItems) {
   EXPECT_EQ(items[2].number, "2.1");
   EXPECT_EQ(items[2].level, 2);
   EXPECT_EQ(items[2].parent, "2");
+}
+
+// StartsWithDate runs the date grammar only where a year may be written:
+// dates with one are no items, numbers and dates without one still are.
+TEST(Agenda, EnglishDatesWithTheirYearAreNoItems) {
+  LetterRecord record = RecognizeBlocks({
+      Para("Dear Sir/Madam,"),
+      Para("Annex B"),
+      Para("Draft agenda"),
+      Para("17 May 2021, Geneva"),
+      Para("12.4.2021 Geneva"),
+      Para("2021-05-17 Geneva"),
+      Para("1 January meeting report"),
+      Para("2\tAdoption of the agenda"),
+      Para("2.1\tTime plan"),
+  });
+  ASSERT_TRUE(record.agenda);
+  const auto& items = record.agenda->items;
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].number, "1");
+  EXPECT_EQ(items[0].title, "January meeting report");
+  EXPECT_EQ(items[1].number, "2");
+  EXPECT_EQ(items[2].number, "2.1");
 }
 
 TEST(ScanItemLabels, RomanAndChineseNumeralsNeedTheirMark) {
