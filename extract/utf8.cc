@@ -1,5 +1,7 @@
 #include "extract/utf8.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -92,19 +94,51 @@ char32_t DecodeUtf8(std::string_view text, std::size_t* i) {
   return code_point;
 }
 
-bool RepairUtf8(std::string* text) {
-  // Fast path: almost all text is well-formed, so only copy once a fault shows.
+namespace {
+
+// Eight bytes from `data`, the first in the lowest bits.
+std::uint64_t Load8(const char* data) {
+  unsigned char bytes[8];
+  std::memcpy(bytes, data, 8);
+  std::uint64_t word = 0;
+  for (int i = 7; i >= 0; --i) word = (word << 8) | bytes[i];
+  return word;  // one load where the machine is little-endian
+}
+
+// Whether the low six bytes of `word` are two three-byte sequences whose
+// leads allow any continuation bytes (E1..EC, EE, EF): a run of CJK text
+// checked two characters a load.
+bool TwoCommonThreeByte(std::uint64_t word) {
+  constexpr std::uint64_t kShapeMask = 0xC0C0F0C0C0F0;  // lead nibble and continuation tags
+  constexpr std::uint64_t kShape = 0x8080E08080E0;
+  constexpr unsigned kCommonLeads = 0xDFFE;  // a bit per low lead nibble: all but E0 and ED
+  return (word & kShapeMask) == kShape &&
+         ((kCommonLeads >> (word & 0xF)) & (kCommonLeads >> ((word >> 24) & 0xF)) & 1) != 0;
+}
+
+// The length of the start of `text` made of ASCII and of the common two-
+// and three-byte sequences: well-formed, and most text entirely. A leaf
+// without calls, so that the many short texts cost little.
+std::size_t CommonPrefixLength(const char* data, std::size_t size) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
   std::size_t i = 0;
-  std::size_t bad_length = 0;
-  const char* const data = text->data();
-  const std::size_t size = text->size();
   while (i < size) {
-    // Eight ASCII bytes at a time: no byte of the word has its top bit set.
-    if (i + 8 <= size) {
-      std::uint64_t word;
-      std::memcpy(&word, data + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
+    if (size >= 8) {
+      // The eight bytes from i; near the end, the last eight shifted so that
+      // the bytes from i come first and zeros (ASCII) follow them.
+      const std::uint64_t word =
+          i + 8 <= size ? Load8(data + i) : Load8(data + size - 8) >> (8 * (i + 8 - size));
+      const std::uint64_t high = word & kHigh;
+      if (high == 0) {  // up to eight ASCII bytes
+        i = std::min(i + 8, size);
+        continue;
+      }
+      if ((high & 0xFF) == 0) {  // ASCII up to the first non-ASCII byte
+        i += static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        continue;
+      }
+      if (TwoCommonThreeByte(word)) {
+        i += 6;
         continue;
       }
     }
@@ -113,10 +147,9 @@ bool RepairUtf8(std::string* text) {
       ++i;
       continue;
     }
-    // The common sequences inline: two bytes (Latin, Cyrillic, Arabic) and
-    // three with a lead that allows any continuation bytes (E1..EC, EE..EF:
-    // most of CJK). E0, ED and four-byte leads narrow the second byte and go
-    // through SequenceLength.
+    // Two bytes (Latin, Cyrillic, Arabic) and three with a lead that allows
+    // any continuation bytes (E1..EC, EE..EF: most of CJK). E0, ED and
+    // four-byte leads narrow the second byte and are left to SequenceLength.
     if (lead >= 0xC2 && lead <= 0xDF && i + 2 <= size &&
         (static_cast<unsigned char>(data[i + 1]) & 0xC0) == 0x80) {
       i += 2;
@@ -128,11 +161,24 @@ bool RepairUtf8(std::string* text) {
       i += 3;
       continue;
     }
+    break;
+  }
+  return i;
+}
+
+// RepairUtf8 from `i`, where a sequence that is not common starts. Out of
+// line: almost no text gets here.
+[[gnu::noinline]] bool RepairFrom(std::string* text, std::size_t i) {
+  const char* const data = text->data();
+  const std::size_t size = text->size();
+  std::size_t bad_length = 0;
+  while (true) {
     const std::size_t length = SequenceLength(*text, i, &bad_length);
     if (length == 0) break;
     i += length;
+    i += CommonPrefixLength(data + i, size - i);
+    if (i == size) return false;
   }
-  if (i == text->size()) return false;
 
   std::string repaired(*text, 0, i);
   repaired.reserve(text->size() + 8);
@@ -152,6 +198,15 @@ bool RepairUtf8(std::string* text) {
   }
   *text = std::move(repaired);
   return true;
+}
+
+}  // namespace
+
+bool RepairUtf8(std::string* text) {
+  // Fast path: almost all text is well-formed, so only copy once a fault shows.
+  const std::size_t common = CommonPrefixLength(text->data(), text->size());
+  if (common == text->size()) return false;
+  return RepairFrom(text, common);
 }
 
 }  // namespace missive::extract_internal

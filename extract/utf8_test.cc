@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -107,6 +108,75 @@ TEST(RepairUtf8, RandomBytesFromLeadsAndContinuations) {
   for (int round = 0; round < 200000; ++round) {
     std::string text(length(random), '\0');
     for (char& c : text) c = static_cast<char>(alphabet[pick(random)]);
+    ExpectRepairedLikeReference(text);
+  }
+}
+
+// Runs of three-byte characters are checked two at a time. Every three-byte
+// lead with the edges of its second byte, and other sequences whole or cut,
+// at every byte offset of CJK text (breaking its characters too) and with the
+// text cut at every length, so that the pair check meets each at either half.
+TEST(RepairUtf8, EveryPieceAtEveryOffsetOfThreeByteText) {
+  std::vector<std::string> pieces = {"",         "a",
+                                     " ",        "\x80",
+                                     "\xBF",     "\xC3\xA9",
+                                     "\xC3",     "\xF0\x9F\x98\x80",
+                                     "\xF0\x9F", "\xF4\x90\x80\x80",
+                                     "\xFF"};
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second : {0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
+      for (const char* third : {"\x80", "\xBF", "a", ""}) {
+        std::string piece;
+        piece.push_back(static_cast<char>(lead));
+        piece.push_back(static_cast<char>(second));
+        piece += third;
+        pieces.push_back(piece);
+      }
+    }
+  }
+  const std::string cjk = "日内瓦会议电信标准化局第号集体函，。“”";
+  for (const std::string& piece : pieces) {
+    for (std::size_t at = 0; at <= cjk.size(); ++at) {
+      const std::string text = cjk.substr(0, at) + piece + cjk.substr(at);
+      ExpectRepairedLikeReference(text);
+      ExpectRepairedLikeReference(cjk.substr(0, at) + piece);
+      ExpectRepairedLikeReference("ab" + piece + cjk.substr(at));
+    }
+  }
+}
+
+// Well-formed and broken sequences drawn whole, so that long well-formed
+// runs of mixed scripts meet the two-at-a-time check and the ASCII skip.
+TEST(RepairUtf8, RandomMixedScriptsAgreeWithTheReference) {
+  const std::string pieces[] = {"a",
+                                "Genève ",
+                                "ITU-T SG20",
+                                " ",
+                                "日",
+                                "内瓦",
+                                "，",
+                                "。",
+                                "“",
+                                "Я",
+                                "ج",
+                                "—",
+                                "\xF0\x9F\x98\x80",
+                                "\xE0\xA0\x80",
+                                "\xED\x9F\xBF",
+                                "\xEE\x80\x80",
+                                "\xEF\xBF\xBF",
+                                "\xE4\xB8",
+                                "\xE0\x80",
+                                "\xED\xA0\x80",
+                                "\x80",
+                                "\xC0\xAF",
+                                "\xFF"};
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(0, 16);
+  for (int round = 0; round < 100000; ++round) {
+    std::string text;
+    for (int n = count(random); n > 0; --n) text += pieces[pick(random)];
     ExpectRepairedLikeReference(text);
   }
 }
