@@ -6,6 +6,8 @@
 // pass, and text cleaned before needs nothing of either, so the collapse runs
 // first on the text as it is, checking on the way that the first pass has
 // nothing to do; only when it has do both passes run, one after the other.
+// Before either, a scan without state (PlainlyClean) vouches for most text,
+// which then costs no more than that read.
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -113,6 +115,19 @@ inline char32_t PlainThreeByteAt(std::string_view text, std::size_t pos) {
   return (kPlainThreeByte[cp / 64] >> (cp % 64)) & 1 ? cp : 0;
 }
 
+// The code point of the two-byte character at `pos` when it is one that
+// neither pass changes and not white space, or 0: Latin-1 and Latin
+// Extended (up to U+02FF, all NFC inert) but NEL, no-break space and the
+// soft hyphen.
+inline char32_t PlainTwoByteAt(std::string_view text, std::size_t pos) {
+  if (pos + 1 >= text.size()) return 0;
+  const unsigned lead = static_cast<unsigned char>(text[pos]) - 0xC2u;
+  const unsigned second = static_cast<unsigned char>(text[pos + 1]) ^ 0x80u;
+  if (lead > 0xCB - 0xC2 || second >= 0x40) return 0;
+  const char32_t cp = ((lead + 2) << 6) | second;
+  return cp == 0x85 || cp == 0xA0 || cp == 0xAD ? 0 : cp;
+}
+
 // `text` composed to NFC: `text` itself when it is NFC already (or when ICU
 // has no NFC data), otherwise `composed`.
 std::string_view ComposeNfc(std::string_view text, std::string& composed) {
@@ -156,6 +171,21 @@ std::string_view DropFoldCompose(std::string_view text, std::string& folded,
   return ComposeNfc(folded, composed);
 }
 
+// Whether the low six bytes of `word` are two characters from U+4000 to
+// U+9FFF (leads E4..E9): the common ideographs, all plain three-byte
+// characters. One test for two characters of a run of Chinese text.
+constexpr bool TwoIdeographs(std::uint64_t word) {
+  constexpr std::uint64_t kShapeMask = 0xC0C0F0C0C0F0;  // lead nibble and continuation tags
+  constexpr std::uint64_t kShape = 0x8080E08080E0;
+  constexpr std::uint64_t kLeadNibbles = 0x0F00000F;
+  constexpr std::uint64_t kNibbleCarries = 0x10000010;
+  // Both lead nibbles from 4 to 9: adding 12 carries out of the nibble,
+  // adding 6 does not.
+  const std::uint64_t nibbles = word & kLeadNibbles;
+  const std::uint64_t in_range = (nibbles + 0x0C00000C) & ~(nibbles + 0x06000006) & kNibbleCarries;
+  return (word & kShapeMask) == kShape && in_range == kNibbleCarries;
+}
+
 // ASCII bytes that the collapse keeps as they are: all but the white space.
 constexpr std::array<bool, 256> kAsciiKept = [] {
   std::array<bool, 256> kept{};
@@ -177,6 +207,74 @@ constexpr std::uint64_t AsciiRunBreaks(std::uint64_t word) {
   const std::uint64_t space = ~((low ^ 0x20 * kOnes) + kLow) & kHigh;
   const std::uint64_t not_kept = high | layout | space;
   return high | layout | (space & ((not_kept >> 8) | (std::uint64_t{0x80} << 56)));
+}
+
+// Eight bytes of the text from `pos`, the first in the lowest bits.
+std::uint64_t Load8(std::string_view text, std::size_t pos) {
+  std::array<unsigned char, 8> bytes;
+  std::memcpy(bytes.data(), text.data() + pos, 8);
+  std::uint64_t word = 0;
+  for (int i = 7; i >= 0; --i) word = (word << 8) | bytes[static_cast<std::size_t>(i)];
+  return word;  // one load where the machine is little-endian
+}
+
+// The bytes of the text from `pos` (pos < size, size >= 8), eight or up to
+// the end, the first in the lowest bits; zeros past the end.
+std::uint64_t Load8Upto(std::string_view text, std::size_t pos) {
+  const std::size_t size = text.size();
+  if (pos + 8 <= size) return Load8(text, pos);
+  return Load8(text, size - 8) >> (8 * (pos + 8 - size));
+}
+
+// The end of the run of kept ASCII bytes from `pos`, a single space
+// between two of them included. Eight bytes at a time where it can: a
+// branch per byte would be mispredicted at about every space.
+[[gnu::always_inline]] inline std::size_t EndOfAsciiWords(std::string_view text, std::size_t pos) {
+  const std::size_t size = text.size();
+  while (pos < size) {
+    if (pos + 8 <= size) {
+      const std::uint64_t breaks = AsciiRunBreaks(Load8(text, pos));
+      if (breaks == 0) {
+        pos += 8;
+        continue;
+      }
+      pos += static_cast<std::size_t>(std::countr_zero(breaks)) / 8;
+    }
+    if (kAsciiKept[static_cast<unsigned char>(text[pos])]) {
+      ++pos;
+      continue;
+    }
+    if (text[pos] != ' ' || pos + 1 == size ||
+        !kAsciiKept[static_cast<unsigned char>(text[pos + 1])]) {
+      break;
+    }
+    pos += 2;
+  }
+  return pos;
+}
+
+// The end of the run of plain three-byte characters from `pos`. Two
+// ideographs a load where it can: they are most of the run. Both scans are
+// inlined: called once per run of short texts, a call costs what they save.
+[[gnu::always_inline]] inline std::size_t EndOfPlainThreeByte(std::string_view text,
+                                                              std::size_t pos) {
+  const std::size_t size = text.size();
+  while (pos + 2 < size) {
+    if (size >= 8 && TwoIdeographs(Load8Upto(text, pos))) {
+      pos += 6;
+      continue;
+    }
+    if (PlainThreeByteAt(text, pos) == 0) break;
+    pos += 3;
+  }
+  return pos;
+}
+
+// The code point of the well-formed three-byte character that ends at `pos`.
+char32_t ThreeByteBefore(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  return static_cast<char32_t>(((byte(pos - 3) & 0x0F) << 12) | ((byte(pos - 2) & 0x3F) << 6) |
+                               (byte(pos - 1) & 0x3F));
 }
 
 struct Collapsed {
@@ -209,7 +307,7 @@ class SpaceCollapser {
       if (kAsciiKept[byte]) {
         // A run of ASCII words kept as they are: the bulk of most text.
         Keep(pos, byte);
-        pos = EndOfAsciiWords(pos + 1);
+        pos = EndOfAsciiWords(text_, pos + 1);
         last_ = static_cast<unsigned char>(text_[pos - 1]);
         continue;
       }
@@ -227,12 +325,8 @@ class SpaceCollapser {
           // A run of plain CJK characters and punctuation: the bulk of CJK
           // text. Only the first can follow white space.
           Keep(pos, cp);
-          for (pos += 3; pos + 2 < size; pos += 3) {
-            const char32_t next = PlainThreeByteAt(text_, pos);
-            if (next == 0) break;
-            cp = next;
-          }
-          last_ = cp;
+          pos = EndOfPlainThreeByte(text_, pos + 3);
+          last_ = ThreeByteBefore(text_, pos);
           continue;
         }
       }
@@ -265,42 +359,6 @@ class SpaceCollapser {
 
  private:
   static constexpr std::size_t kNone = std::string_view::npos;
-
-  // The end of the run of kept ASCII bytes from `pos`, a single space
-  // between two of them included. Eight bytes at a time where it can: a
-  // branch per byte would be mispredicted at about every space.
-  std::size_t EndOfAsciiWords(std::size_t pos) const {
-    const std::size_t size = text_.size();
-    while (pos < size) {
-      if (pos + 8 <= size) {
-        const std::uint64_t breaks = AsciiRunBreaks(Load8(pos));
-        if (breaks == 0) {
-          pos += 8;
-          continue;
-        }
-        pos += static_cast<std::size_t>(std::countr_zero(breaks)) / 8;
-      }
-      if (kAsciiKept[static_cast<unsigned char>(text_[pos])]) {
-        ++pos;
-        continue;
-      }
-      if (text_[pos] != ' ' || pos + 1 == size ||
-          !kAsciiKept[static_cast<unsigned char>(text_[pos + 1])]) {
-        break;
-      }
-      pos += 2;
-    }
-    return pos;
-  }
-
-  // Eight bytes of the text from `pos`, the first in the lowest bits.
-  std::uint64_t Load8(std::size_t pos) const {
-    std::array<unsigned char, 8> bytes;
-    std::memcpy(bytes.data(), text_.data() + pos, 8);
-    std::uint64_t word = 0;
-    for (int i = 7; i >= 0; --i) word = (word << 8) | bytes[static_cast<std::size_t>(i)];
-    return word;  // one load where the machine is little-endian
-  }
 
   // White space at `pos`: it joins the run that is decided at its end.
   void Space(std::size_t pos) {
@@ -350,6 +408,53 @@ class SpaceCollapser {
   std::size_t copied_ = 0;  // once changed: the input before this is accounted for in out_
 };
 
+// Whether `text` certainly needs no cleaning: kept ASCII, Latin-1 and
+// Latin Extended letters, plain three-byte characters, single spaces between
+// two of these that the collapse keeps, and with `keep_layout` tabs and line
+// breaks. Most text is such, and this scan is the collapse without its state:
+// text it cannot vouch for goes the full way.
+bool PlainlyClean(std::string_view text, bool keep_layout) {
+  const std::size_t size = text.size();
+  std::size_t pos = 0;
+  char32_t last = 0;  // the last character kept in this segment; 0 at its start
+  bool any_content = false;
+  while (pos < size) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (kAsciiKept[byte]) {
+      pos = EndOfAsciiWords(text, pos + 1);
+      last = static_cast<unsigned char>(text[pos - 1]);
+      any_content = true;
+    } else if (pos + 2 < size && PlainThreeByteAt(text, pos) != 0) {
+      pos = EndOfPlainThreeByte(text, pos + 3);
+      last = ThreeByteBefore(text, pos);
+      any_content = true;
+    } else if (char32_t cp = PlainTwoByteAt(text, pos)) {
+      pos += 2;
+      last = cp;
+      any_content = true;
+    } else if (byte == ' ') {
+      // Kept as it is between two kept characters, unless both are CJK.
+      if (last == 0 || pos + 1 == size) return false;
+      const auto next = static_cast<unsigned char>(text[pos + 1]);
+      if (!kAsciiKept[next]) {
+        const char32_t cp = pos + 3 < size ? PlainThreeByteAt(text, pos + 1) : 0;
+        if (cp == 0) {
+          if (PlainTwoByteAt(text, pos + 1) == 0) return false;
+        } else if (IsCjk(last) && IsCjk(cp)) {
+          return false;
+        }
+      }
+      ++pos;
+    } else if (keep_layout && (byte == '\t' || byte == '\n')) {
+      ++pos;
+      last = 0;  // a space after it would be trimmed
+    } else {
+      return false;
+    }
+  }
+  return any_content || size == 0;
+}
+
 // Clean past a direct collapse that met a character the first pass may change.
 std::optional<std::string> CleanWithFirstPass(std::string_view text, bool keep_layout,
                                               Collapsed direct) {
@@ -366,11 +471,18 @@ std::optional<std::string> CleanWithFirstPass(std::string_view text, bool keep_l
   return std::string(prepared);
 }
 
-// The cleaned text, or nullopt when that is `text` itself.
-std::optional<std::string> Clean(std::string_view text, bool keep_layout) {
+// Clean for text that PlainlyClean could not vouch for. Out of line, so
+// that Clean is inlined and text that is clean costs no call and no frame.
+[[gnu::noinline]] std::optional<std::string> CleanFully(std::string_view text, bool keep_layout) {
   Collapsed direct = SpaceCollapser(text, keep_layout).Run(/*check_first_pass=*/true);
   if (!direct.first_pass_needed && !direct.may_compose) return std::move(direct.text);
   return CleanWithFirstPass(text, keep_layout, std::move(direct));
+}
+
+// The cleaned text, or nullopt when that is `text` itself.
+std::optional<std::string> Clean(std::string_view text, bool keep_layout) {
+  if (PlainlyClean(text, keep_layout)) return std::nullopt;
+  return CleanFully(text, keep_layout);
 }
 
 void CleanInPlace(std::string& text) {

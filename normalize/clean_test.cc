@@ -336,6 +336,15 @@ constexpr std::string_view kPieces[] = {"a",
                                         "\u2000",
                                         "\u2001",
                                         "\u00E9",
+                                        "\u00C0",
+                                        "\u00FF",
+                                        "\u0100",
+                                        "\u02FF",
+                                        "\u0300",
+                                        "\u4000",
+                                        "\u4DFF",
+                                        "\u4E00",
+                                        "\uA000",
                                         "\u0439",
                                         "\u0627\u0653",
                                         "\U0001F600",
@@ -384,6 +393,31 @@ TEST(CleanText, FastPathsAgreeWithThePlainComputationAtEveryAlignment) {
         Document doc = OneParagraph(text + "\t" + text);
         Normalize(doc);
         ASSERT_EQ(doc.body[0].paragraph.text, PlainClean(text + "\t" + text, true)) << text;
+      }
+    }
+  }
+}
+
+// Clean text is only scanned (PlainlyClean), runs of ideographs two at a
+// time. Each piece, alone or after a neighbour, at every offset of a run of
+// ideographs (every alignment of the pairs), with the run cut there too, and
+// the text with tabs and line breaks around it: the scan must vouch only for
+// text the collapse leaves as it is.
+TEST(CleanText, FastPathsAgreeWithThePlainComputationInIdeographRuns) {
+  const std::string ideographs = "电信标准化局第号集体函会议";  // leads E4..E9
+  for (std::string_view piece : kPieces) {
+    for (std::string_view neighbour : {"", " ", "a", "a ", " a", "\t", "\n", "会", "é", "，"}) {
+      const std::string inserted = std::string(neighbour) + std::string(piece);
+      for (std::size_t at = 0; at <= ideographs.size(); at += 3) {
+        const std::string head = ideographs.substr(0, at);
+        for (const std::string& text :
+             {head + inserted + ideographs.substr(at), head + inserted,
+              "ITU-T " + head + inserted + "\t" + ideographs.substr(at) + "\n"}) {
+          ASSERT_EQ(CleanText(text), PlainClean(text, false)) << text;
+          Document doc = OneParagraph(text);
+          Normalize(doc);
+          ASSERT_EQ(doc.body[0].paragraph.text, PlainClean(text, true)) << text;
+        }
       }
     }
   }
