@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -783,13 +784,19 @@ std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, std::string_vi
   return pos;
 }
 
-std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
-                                 std::optional<Date> context_date) {
+namespace {
+
+// The loop of FindDates, stopped once `limit` dates are found, or after
+// offset 0 when `start_only`. Stopping changes nothing found before: each
+// step depends on the text and the position only, never on what follows
+// in the loop.
+std::vector<DateMatch> ScanDates(std::string_view text, std::span<const LanguageTable> tables,
+                                 std::optional<Date> context_date, std::size_t limit,
+                                 bool start_only) {
   std::vector<DateMatch> found;
-  const auto tables = TablesFor(language);
   std::size_t pos = 0;
   char32_t before = 0;  // the code point before pos
-  while (pos < text.size()) {
+  while (pos < text.size() && found.size() < limit) {
     const internal::CodePoint c = internal::DecodeAt(text, pos);
     std::optional<Found> best;
     if (MayStartAt(text, pos, c.value, before, tables, nullptr)) {
@@ -799,6 +806,11 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
         auto candidate = DateScanner(text, table, context_date).ParseAt(pos);
         if (candidate && (!best || candidate->match.end > best->match.end)) best = candidate;
       }
+    }
+    if (start_only) {
+      // A date at offset 0 is found there; past it, none can begin at 0.
+      if (best && best->year_known) found.push_back(best->match);
+      break;
     }
     if (!best) {
       before = c.value;
@@ -811,6 +823,27 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
     before = internal::DecodeBefore(text, pos);
   }
   return found;
+}
+
+}  // namespace
+
+std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
+                                 std::optional<Date> context_date) {
+  constexpr std::size_t kEveryDate = std::numeric_limits<std::size_t>::max();
+  return ScanDates(text, TablesFor(language), context_date, kEveryDate, /*start_only=*/false);
+}
+
+std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
+                                 std::optional<Date> context_date, std::size_t limit) {
+  return ScanDates(text, TablesFor(language), context_date, limit, /*start_only=*/false);
+}
+
+std::optional<DateMatch> FindDateAtStart(std::string_view text, std::string_view language,
+                                         std::optional<Date> context_date) {
+  std::vector<DateMatch> found =
+      ScanDates(text, TablesFor(language), context_date, 1, /*start_only=*/true);
+  if (found.empty()) return std::nullopt;
+  return found.front();
 }
 
 std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view language) {

@@ -31,72 +31,78 @@ std::string_view Matched(std::string_view text, std::size_t begin, std::size_t e
 // at every such position of texts in every language, with range words,
 // month names in any case, weekdays, digits of other scripts, Chinese
 // numerals and broken UTF-8, the date grammar finds none either.
+// Pieces of date and time grammar in every language, to build texts from.
+const std::vector<std::string>& GrammarPieces() {
+  static const std::vector<std::string> pieces = {"from ",
+                                                  "From ",
+                                                  "FROM ",
+                                                  "between ",
+                                                  "to ",
+                                                  "and ",
+                                                  "du ",
+                                                  "au ",
+                                                  "del ",
+                                                  "al ",
+                                                  "с ",
+                                                  "по ",
+                                                  "من ",
+                                                  "إلى ",
+                                                  "January ",
+                                                  "january ",
+                                                  "JANUARY ",
+                                                  "Jan. ",
+                                                  "May ",
+                                                  "may ",
+                                                  "mai ",
+                                                  "mayo ",
+                                                  "мая ",
+                                                  "مايو ",
+                                                  "Monday ",
+                                                  "(Monday) ",
+                                                  "12 ",
+                                                  "17-27 ",
+                                                  "2021 ",
+                                                  "2021年",
+                                                  "5月",
+                                                  "17日",
+                                                  "二〇二一年",
+                                                  "三月",
+                                                  "十七日",
+                                                  "至",
+                                                  "–",
+                                                  "-",
+                                                  ", ",
+                                                  "1er ",
+                                                  "1st ",
+                                                  "١٧ ",
+                                                  "\uff11\uff17 ",
+                                                  "x",
+                                                  "the ",
+                                                  "Study ",
+                                                  "é",
+                                                  "\xe4\xb8",
+                                                  "\xff",
+                                                  "\t",
+                                                  "11:00 ",
+                                                  "10.30 ",
+                                                  "1100 hours ",
+                                                  "下午2时",
+                                                  "上午",
+                                                  "14时30分",
+                                                  "十四时",
+                                                  "a.m. ",
+                                                  "p.m. ",
+                                                  "h ",
+                                                  "heures ",
+                                                  "час. ",
+                                                  "until ",
+                                                  "à ",
+                                                  "de "};
+  return pieces;
+}
+
 TEST(FindDatesWordFilter, NoDateStartsWhereTheFilterSaysNone) {
-  const std::vector<std::string> pieces = {"from ",
-                                           "From ",
-                                           "FROM ",
-                                           "between ",
-                                           "to ",
-                                           "and ",
-                                           "du ",
-                                           "au ",
-                                           "del ",
-                                           "al ",
-                                           "с ",
-                                           "по ",
-                                           "من ",
-                                           "إلى ",
-                                           "January ",
-                                           "january ",
-                                           "JANUARY ",
-                                           "Jan. ",
-                                           "May ",
-                                           "may ",
-                                           "mai ",
-                                           "mayo ",
-                                           "мая ",
-                                           "مايو ",
-                                           "Monday ",
-                                           "(Monday) ",
-                                           "12 ",
-                                           "17-27 ",
-                                           "2021 ",
-                                           "2021年",
-                                           "5月",
-                                           "17日",
-                                           "二〇二一年",
-                                           "三月",
-                                           "十七日",
-                                           "至",
-                                           "–",
-                                           "-",
-                                           ", ",
-                                           "1er ",
-                                           "1st ",
-                                           "١٧ ",
-                                           "\uff11\uff17 ",
-                                           "x",
-                                           "the ",
-                                           "Study ",
-                                           "é",
-                                           "\xe4\xb8",
-                                           "\xff",
-                                           "\t",
-                                           "11:00 ",
-                                           "10.30 ",
-                                           "1100 hours ",
-                                           "下午2时",
-                                           "上午",
-                                           "14时30分",
-                                           "十四时",
-                                           "a.m. ",
-                                           "p.m. ",
-                                           "h ",
-                                           "heures ",
-                                           "час. ",
-                                           "until ",
-                                           "à ",
-                                           "de "};
+  const std::vector<std::string>& pieces = GrammarPieces();
   std::mt19937 random(31);
   int skipped = 0, found = 0, skipped_times = 0, found_times = 0;
   for (int n = 0; n < 20000; ++n) {
@@ -127,6 +133,60 @@ TEST(FindDatesWordFilter, NoDateStartsWhereTheFilterSaysNone) {
   EXPECT_GT(found, 1000);
   EXPECT_GT(skipped_times, 100000);
   EXPECT_GT(found_times, 1000);
+}
+
+bool SameMatch(const DateMatch& a, const DateMatch& b) {
+  return a.begin == b.begin && a.end == b.end && a.start == b.start && a.last == b.last &&
+         a.year_stated == b.year_stated;
+}
+
+// FindDates with a limit and FindDateAtStart stop the scan early: what they
+// return is what FindDates finds, at every start of random texts in every
+// language, with and without a context date.
+TEST(FindDates, WithALimitFindsTheFirstOfAll) {
+  // Whole dates too, so that texts hold several.
+  std::vector<std::string> pieces = GrammarPieces();
+  for (const char* date :
+       {"17 May 2021 ", "2021年5月17日", "5月17日", "January 12, 2021 ", "17 mai 2021 ",
+        "17 de mayo de 2021 ", "17 мая 2021 года ", "17 مايو 2021 ", "2021-05-17 ", "17.05.2021 ",
+        "二〇二一年三月五日", "六月十一日至二十二日", "17-27 May ", "du 3 au 5 juin "}) {
+    pieces.insert(pieces.end(), 3, date);
+  }
+  std::mt19937 random(47);
+  int several = 0, at_start = 0;  // texts with two dates or more; dates at a start
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    for (int i = 0, count = static_cast<int>(random() % 12); i < count; ++i) {
+      text += pieces[random() % pieces.size()];
+    }
+    for (std::string_view language : {"zh", "en", "fr", "es", "ru", "ar", "und"}) {
+      for (const std::optional<Date> context :
+           {std::optional<Date>(), std::optional(D(2021, 6, 1))}) {
+        const std::vector<DateMatch> all = FindDates(text, language, context);
+        several += all.size() >= 2 ? 1 : 0;
+        for (std::size_t limit = 0; limit <= all.size() + 1; ++limit) {
+          const std::vector<DateMatch> first = FindDates(text, language, context, limit);
+          ASSERT_EQ(first.size(), std::min(limit, all.size())) << language << ": " << text;
+          for (std::size_t i = 0; i < first.size(); ++i) {
+            ASSERT_TRUE(SameMatch(first[i], all[i])) << language << ": " << text << " #" << i;
+          }
+        }
+        for (std::size_t pos = 0; pos < text.size(); pos = internal::DecodeAt(text, pos).end) {
+          const std::string_view rest = std::string_view(text).substr(pos);
+          const std::vector<DateMatch> dates = FindDates(rest, language, context);
+          const std::optional<DateMatch> start = FindDateAtStart(rest, language, context);
+          const bool expected = !dates.empty() && dates.front().begin == 0;
+          ASSERT_EQ(start.has_value(), expected) << language << ": " << rest;
+          if (start) {
+            ASSERT_TRUE(SameMatch(*start, dates.front())) << language << ": " << rest;
+          }
+          at_start += expected ? 1 : 0;
+        }
+      }
+    }
+  }
+  EXPECT_GT(several, 10000);
+  EXPECT_GT(at_start, 80000);
 }
 
 struct DateCase {

@@ -76,6 +76,18 @@ struct DateMatch {
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
                                  std::optional<Date> context_date = std::nullopt);
 
+// The first `limit` dates of FindDates(text, language, context_date), the
+// same matches: the scan stops at the last of them, so the first date of a
+// long text costs what the text up to it costs.
+std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
+                                 std::optional<Date> context_date, std::size_t limit);
+
+// FindDates(text, language, context_date).front() when it begins at offset
+// 0, else nullopt: whether a date opens `text`, found by reading what a
+// date at offset 0 reads, not the rest of the text.
+std::optional<DateMatch> FindDateAtStart(std::string_view text, std::string_view language,
+                                         std::optional<Date> context_date = std::nullopt);
+
 // The end of a weekday written beside a date at `pos` in `text` ("（星期三）",
 // "(Wednesday)", "Monday,"), the blanks after it included; `pos` when no
 // weekday is there.

@@ -504,7 +504,8 @@ class Recognizer {
     for (std::size_t i = 0; i < limit; ++i) {
       std::string_view text = lines_[i].clean_text;
       if (text.empty() || !scan::AtMostCodePoints(text, 60) || !scan::MayHoldNumber(text)) continue;
-      std::vector<DateMatch> dates = FindDates(text, language_);
+      // The first date is all it reads: the scan stops there.
+      std::vector<DateMatch> dates = FindDates(text, language_, std::nullopt, 1);
       if (dates.empty() || !dates.front().year_stated || dates.front().last) continue;
       std::string rest = std::string(text.substr(0, dates.front().begin)) + " " +
                          std::string(text.substr(dates.front().end));
@@ -1013,7 +1014,7 @@ class Recognizer {
     if (salutation_ != kNone) {
       for (std::size_t i = BodyStart(); i < std::min(first_annex_, BodyStart() + 5); ++i) {
         std::string_view text = lines_[i].clean_text;
-        if (!Dates(text).empty()) {
+        if (FirstDate(text)) {
           invitation = text;
           invitation_ = i;
           break;
@@ -1022,19 +1023,19 @@ class Recognizer {
     }
     BodyMatch body = FindBody(subject);
     if (body.at == kNone) body = FindBody(invitation);
-    std::vector<DateMatch> dates = Dates(subject);
-    if (dates.empty()) dates = Dates(invitation);
-    if (body.at == kNone || dates.empty()) return;
+    std::optional<DateMatch> date = FirstDate(subject);
+    if (!date) date = FirstDate(invitation);
+    if (body.at == kNone || !date) return;
     // A meeting over before the letter was written is one it reports on
     // ("At the meeting of Study Group 17 held on 12 April 2022, …"), not one
     // it convenes.
-    if (letter_date_ && dates.front().last.value_or(dates.front().start) < *letter_date_) return;
+    if (letter_date_ && date->last.value_or(date->start) < *letter_date_) return;
 
     Meeting meeting;
     meeting.body = body.body;
     meeting.body_key = body.key;
-    meeting_start_ = dates.front().start;
-    meeting_end_ = dates.front().last.value_or(dates.front().start);
+    meeting_start_ = date->start;
+    meeting_end_ = date->last.value_or(date->start);
     meeting.start = scan::IsoDate(*meeting_start_);
     meeting.end = scan::IsoDate(*meeting_end_);
     std::string context = subject + "\n" + std::string(invitation);
@@ -1099,10 +1100,10 @@ class Recognizer {
         if (!HasOpeningWord(sentence)) continue;
         std::vector<TimeMatch> times = FindTimes(sentence, language_);
         if (times.empty()) continue;
-        const std::vector<DateMatch>& dates = Dates(sentence);
+        const std::optional<DateMatch> date = FirstDate(sentence);
         // A dated sentence about something else (an event) is not the opening.
-        if (!dates.empty() && (dates.front().start < *meeting_start_ || *meeting_end_ < dates.front().start)) continue;
-        Date day = dates.empty() ? *meeting_start_ : dates.front().start;
+        if (date && (date->start < *meeting_start_ || *meeting_end_ < date->start)) continue;
+        Date day = date ? date->start : *meeting_start_;
         std::optional<std::string> zone = FindTimeZone(sentence, language_);
         if (!zone) zone = FindTimeZone(paragraph, language_);
         meeting.opening = FormatDateTime(day, times.front().start, zone);
@@ -1268,9 +1269,10 @@ class Recognizer {
     // Only a date at the start counts, and no date straddles a tab or a line
     // break (the date grammar's blanks stop there): the first segment is
     // read alone, the same date found for a fraction of the work.
-    const std::vector<DateMatch>& dates = Dates(stripped.substr(0, stripped.find_first_of("\t\n")));
-    if (dates.empty() || dates.front().begin != 0) return false;
-    std::string_view rest = stripped.substr(dates.front().end);
+    const std::optional<DateMatch> date =
+        DateAtStart(stripped.substr(0, stripped.find_first_of("\t\n")));
+    if (!date) return false;
+    std::string_view rest = stripped.substr(date->end);
     // Skip the layout between date and action: tabs, line breaks, dashes,
     // colons, and a weekday beside the date ("（星期三）", on the date's line
     // or the next line of its cell).
@@ -1292,7 +1294,7 @@ class Recognizer {
     }
     std::string action = Clean(rest);
     if (action.empty()) return false;
-    AddDeadline(dates.front().last.value_or(dates.front().start), action);
+    AddDeadline(date->last.value_or(date->start), action);
     return true;
   }
 
@@ -1410,9 +1412,9 @@ class Recognizer {
         }
       }
       if (marker == kNone) continue;
-      const std::vector<DateMatch>& dates = Dates(sentence);
-      if (dates.empty()) continue;
-      const DateMatch& date = dates.front();
+      const std::optional<DateMatch> first_date = FirstDate(sentence);
+      if (!first_date) continue;
+      const DateMatch& date = *first_date;
       if (IsTheMeeting(sentence, date)) continue;
       Event event;
       event.title = MarkedEventTitle(sentence, marker, marker_end, date);
@@ -1423,7 +1425,7 @@ class Recognizer {
       for (std::size_t t = s + 1; t < sentences.size(); ++t) {
         std::string_view later =
             paragraph.substr(sentences[t].begin, sentences[t].end - sentences[t].begin);
-        if (HasWord(words_->event_markers, later) && !Dates(later).empty()) {
+        if (HasWord(words_->event_markers, later) && FirstDate(later)) {
           window_end = sentences[t].begin;
           break;
         }
@@ -1542,9 +1544,9 @@ class Recognizer {
       while (cut > 0 && (static_cast<unsigned char>(segment[cut]) & 0xC0) == 0x80) --cut;
       segment = segment.substr(0, cut);
     }
-    const std::vector<DateMatch>& dates = Dates(segment);
-    if (dates.empty() || dates.front().begin != 0) return;
-    const DateMatch date = dates.front();
+    const std::optional<DateMatch> date_at_start = DateAtStart(segment);
+    if (!date_at_start) return;
+    const DateMatch date = *date_at_start;
     std::string_view rest = raw.substr(date.end);
     for (std::string_view marker : table_->deadline_after_date) {
       if (rest.starts_with(marker)) return;  // "2021年4月16日前：…"
@@ -1666,7 +1668,7 @@ class Recognizer {
     while (next < first_annex_ && Trim(lines_[next].text()).empty()) ++next;
     if (next >= first_annex_ || lines_[next].InTable()) return std::nullopt;
     std::string_view text = lines_[next].clean_text;
-    if (!scan::AtMostCodePoints(text, 200) || !Dates(text).empty()) return std::nullopt;
+    if (!scan::AtMostCodePoints(text, 200) || FirstDate(text)) return std::nullopt;
     return url_of(lines_[next]);
   }
 
@@ -1904,9 +1906,9 @@ class Recognizer {
     const std::string_view segment = text.substr(0, text.find_first_of("\t\n"));
     // Item numbers ("7.1\tTitle") hold no year: no date grammar for them.
     if (!MayHoldYear(segment)) return false;
-    std::vector<DateMatch> dates = FindDates(segment, language_, letter_date_);
+    const std::optional<DateMatch> date = FindDateAtStart(segment, language_, letter_date_);
     // Its year written out: "1 January meeting report" may well be item 1.
-    return !dates.empty() && dates.front().begin == 0 && dates.front().year_stated;
+    return date && date->year_stated;
   }
 
   // ---- Mentions: Recommendations and URLs ----------------------------------------
@@ -2080,16 +2082,47 @@ class Recognizer {
 
   // ---- Dates ---------------------------------------------------------------------
 
+  // The dates of a text as far as they were read: the first only, or all
+  // once `complete` (Dates() read the whole text, or FirstDate() found none).
+  struct FoundDates {
+    std::vector<DateMatch> dates;
+    bool complete = false;
+  };
+
   // FindDates in the letter's language, with the letter's date as context.
   // The opening and the events read some sentences again: each text's
   // dates are found once.
   const std::vector<DateMatch>& Dates(std::string_view text) {
-    auto it = dates_.find(text);
-    if (it == dates_.end()) {
-      std::vector<DateMatch> dates;
-      if (scan::MayHoldNumber(text)) dates = FindDates(text, language_, letter_date_);
-      it = dates_.emplace(std::string(text), std::move(dates)).first;
+    FoundDates& found = FoundDatesOf(text);
+    if (!found.complete) {
+      found.dates.clear();
+      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, language_, letter_date_);
+      found.complete = true;
     }
+    return found.dates;
+  }
+
+  // Dates(text).front(): most readers need no more, and the scan stops at
+  // it (FindDates with a limit finds the same first date).
+  std::optional<DateMatch> FirstDate(std::string_view text) {
+    FoundDates& found = FoundDatesOf(text);
+    if (found.dates.empty() && !found.complete) {
+      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, language_, letter_date_, 1);
+      found.complete = found.dates.empty();  // none in all of the text
+    }
+    if (found.dates.empty()) return std::nullopt;
+    return found.dates.front();
+  }
+
+  // Dates(text).front() when it begins at offset 0: only a date there is
+  // read (FindDateAtStart). Not kept: finding it costs less than a lookup.
+  std::optional<DateMatch> DateAtStart(std::string_view text) const {
+    return FindDateAtStart(text, language_, letter_date_);
+  }
+
+  FoundDates& FoundDatesOf(std::string_view text) {
+    auto it = dates_.find(text);
+    if (it == dates_.end()) it = dates_.emplace(std::string(text), FoundDates{}).first;
     return it->second;
   }
 
@@ -2131,8 +2164,9 @@ class Recognizer {
 
   std::deque<std::string> cleaned_;   // the texts of Line views that are not paragraphs' own
   std::vector<RowRange> row_ranges_;  // sorted by block and row
-  // Dates() results by text; a node map, so references to them stay valid.
-  std::unordered_map<std::string, std::vector<DateMatch>, TextHash, std::equal_to<>> dates_;
+  // By text; a node map, so references Dates() returns stay valid (a
+  // complete entry is never written again).
+  std::unordered_map<std::string, FoundDates, TextHash, std::equal_to<>> dates_;
   std::size_t block_cursor_ = 0;  // BuildBlocks' position in lines_
   std::size_t salutation_ = kNone;
   std::size_t salutation_end_ = kNone;  // its last line: salutation_, or the line after it
