@@ -61,9 +61,8 @@ bool IsValid(const Date& date) {
          date.day <= DaysInMonth(date.year, date.month);
 }
 
-std::span<const LanguageTable> TablesFor(std::string_view language) {
-  if (const LanguageTable* table = internal::FindLanguageTable(language)) return {table, 1};
-  return internal::AllLanguageTables();
+std::span<const LanguageTable> TablesFor(const DateLanguage& language) {
+  return {language.tables(), language.count()};
 }
 
 // The end of the longest of `words` at `pos`, or kNo.
@@ -81,6 +80,13 @@ std::size_t MatchJoiner(std::string_view text, std::size_t pos, const Words& wor
   if (word == kNo) return dash;
   if (dash == kNo) return word;
   return std::max(word, dash);
+}
+
+// Whether the character at `pos` is an upper-case letter.
+bool CapitalAt(std::string_view text, std::size_t pos) {
+  const char32_t initial = internal::DecodeAt(text, pos).value;
+  return initial < 0x80 ? initial >= 'A' && initial <= 'Z'
+                        : u_isupper(static_cast<UChar32>(initial)) != 0;
 }
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -318,12 +324,7 @@ class DateScanner {
   // "January 12", "January 12, 2021": months are capitalised where this is
   // written, which keeps "may" the verb out.
   std::optional<Part> MonthFirst(std::size_t pos) const {
-    if (!table_.month_first) return std::nullopt;
-    const char32_t initial = internal::DecodeAt(text_, pos).value;
-    if (initial < 0x80 ? initial < 'A' || initial > 'Z'
-                       : !u_isupper(static_cast<UChar32>(initial))) {
-      return std::nullopt;
-    }
+    if (!table_.month_first || !CapitalAt(text_, pos)) return std::nullopt;
     if (!table_.months.MayStart(text_, pos)) return std::nullopt;
     const auto month = MatchLongest(text_, pos, table_.months.items(),
                                     [](const internal::MonthName& m) { return m.name; });
@@ -745,12 +746,13 @@ namespace internal {
 
 // Every part of a date but a month name written first starts with a
 // number, so at a word only a range starter ("from", "du") or such a month
-// name can start one. Most words are neither, and DateScanner::ParseAt
-// would try each kind of part at them in vain.
+// name can start one, and MonthFirst reads that only with a capital
+// ("March", not "meeting"). Most words are neither, and
+// DateScanner::ParseAt would try each kind of part at them in vain.
 bool WordMayStartDate(std::string_view text, std::size_t pos, const LanguageTable& table) {
   return table.date_ranges.MayStart(text, pos) ||
          (table.style == DateStyle::kWords && table.month_first &&
-          table.months.MayStart(text, pos));
+          table.months.MayStart(text, pos) && CapitalAt(text, pos));
 }
 
 // A time too starts with a number, but after a range starter ("from") or
@@ -770,6 +772,16 @@ bool DateStartsAt(std::string_view text, std::size_t pos, const LanguageTable& t
 
 }  // namespace internal
 
+DateLanguage::DateLanguage(std::string_view language) {
+  if (const LanguageTable* table = internal::FindLanguageTable(language)) {
+    tables_ = table;
+    count_ = 1;
+  } else {
+    tables_ = internal::AllLanguageTables().data();
+    count_ = internal::AllLanguageTables().size();
+  }
+}
+
 std::string Date::Iso() const {
   std::string iso;
   AppendIso(iso, *this);
@@ -777,6 +789,10 @@ std::string Date::Iso() const {
 }
 
 std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, std::string_view language) {
+  return SkipWeekdayAt(text, pos, DateLanguage(language));
+}
+
+std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, const DateLanguage& language) {
   for (const LanguageTable& table : TablesFor(language)) {
     const std::size_t end = DateScanner(text, table, std::nullopt).SkipWeekday(pos);
     if (end != pos) return end;
@@ -829,16 +845,31 @@ std::vector<DateMatch> ScanDates(std::string_view text, std::span<const Language
 
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
                                  std::optional<Date> context_date) {
+  return FindDates(text, DateLanguage(language), context_date);
+}
+
+std::vector<DateMatch> FindDates(std::string_view text, const DateLanguage& language,
+                                 std::optional<Date> context_date) {
   constexpr std::size_t kEveryDate = std::numeric_limits<std::size_t>::max();
   return ScanDates(text, TablesFor(language), context_date, kEveryDate, /*start_only=*/false);
 }
 
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
                                  std::optional<Date> context_date, std::size_t limit) {
+  return FindDates(text, DateLanguage(language), context_date, limit);
+}
+
+std::vector<DateMatch> FindDates(std::string_view text, const DateLanguage& language,
+                                 std::optional<Date> context_date, std::size_t limit) {
   return ScanDates(text, TablesFor(language), context_date, limit, /*start_only=*/false);
 }
 
 std::optional<DateMatch> FindDateAtStart(std::string_view text, std::string_view language,
+                                         std::optional<Date> context_date) {
+  return FindDateAtStart(text, DateLanguage(language), context_date);
+}
+
+std::optional<DateMatch> FindDateAtStart(std::string_view text, const DateLanguage& language,
                                          std::optional<Date> context_date) {
   std::vector<DateMatch> found =
       ScanDates(text, TablesFor(language), context_date, 1, /*start_only=*/true);
@@ -847,6 +878,10 @@ std::optional<DateMatch> FindDateAtStart(std::string_view text, std::string_view
 }
 
 std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view language) {
+  return FindTimes(text, DateLanguage(language));
+}
+
+std::vector<TimeMatch> FindTimes(std::string_view text, const DateLanguage& language) {
   std::vector<TimeMatch> found;
   const auto tables = TablesFor(language);
   std::size_t pos = 0;
@@ -875,6 +910,10 @@ std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view languag
 }
 
 std::optional<std::string> FindTimeZone(std::string_view text, std::string_view language) {
+  return FindTimeZone(text, DateLanguage(language));
+}
+
+std::optional<std::string> FindTimeZone(std::string_view text, const DateLanguage& language) {
   const auto tables = TablesFor(language);
   auto try_zones = [&](std::size_t pos, const internal::List<internal::ZoneName>& zones,
                        std::size_t& best_end, std::string_view& best_zone) {

@@ -189,6 +189,47 @@ TEST(FindDates, WithALimitFindsTheFirstOfAll) {
   EXPECT_GT(at_start, 80000);
 }
 
+// A DateLanguage stands for its tag: every function gives what it gives
+// with the tag, for known, regional, unknown and empty tags.
+TEST(DateLanguage, FindsWhatItsTagFinds) {
+  std::vector<std::string> pieces = GrammarPieces();
+  pieces.insert(pieces.end(), {"17 May 2021 ", "2021年5月17日", "（星期三）", "Wednesday, ",
+                               "Geneva time", "日内瓦时间", "CET", "UTC+2"});
+  std::mt19937 random(53);
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    for (int i = 0, count = static_cast<int>(random() % 10); i < count; ++i) {
+      text += pieces[random() % pieces.size()];
+    }
+    for (std::string_view tag : {"zh", "en", "fr", "es", "ru", "ar", "zh-CN", "EN_gb", "und", ""}) {
+      const DateLanguage language(tag);
+      const std::vector<DateMatch> dates = FindDates(text, tag, D(2021, 6, 1));
+      const std::vector<DateMatch> by_language = FindDates(text, language, D(2021, 6, 1));
+      ASSERT_EQ(dates.size(), by_language.size()) << tag << ": " << text;
+      for (std::size_t i = 0; i < dates.size(); ++i) {
+        ASSERT_TRUE(SameMatch(dates[i], by_language[i])) << tag << ": " << text;
+      }
+      ASSERT_EQ(FindDates(text, tag, std::nullopt, 1).size(),
+                FindDates(text, language, std::nullopt, 1).size());
+      ASSERT_EQ(FindDateAtStart(text, tag).has_value(),
+                FindDateAtStart(text, language).has_value());
+      const std::vector<TimeMatch> times = FindTimes(text, tag);
+      const std::vector<TimeMatch> times_by_language = FindTimes(text, language);
+      ASSERT_EQ(times.size(), times_by_language.size()) << tag << ": " << text;
+      for (std::size_t i = 0; i < times.size(); ++i) {
+        ASSERT_EQ(times[i].begin, times_by_language[i].begin);
+        ASSERT_EQ(times[i].end, times_by_language[i].end);
+        ASSERT_EQ(times[i].start, times_by_language[i].start);
+        ASSERT_EQ(times[i].last, times_by_language[i].last);
+      }
+      ASSERT_EQ(FindTimeZone(text, tag), FindTimeZone(text, language)) << tag << ": " << text;
+      for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+        ASSERT_EQ(SkipWeekdayAt(text, pos, tag), SkipWeekdayAt(text, pos, language));
+      }
+    }
+  }
+}
+
 struct DateCase {
   std::string_view language;
   std::string_view text;

@@ -51,6 +51,27 @@ bool IsChineseNumeralCharacter(char32_t code_point);
 
 // ---- Dates and times -----------------------------------------------------
 
+namespace internal {
+struct LanguageTable;
+}  // namespace internal
+
+// The grammar tables of a language, as the functions below look them up
+// from a BCP 47 tag: one looked up once stands for the tag in every call of
+// a reader that makes many for one language.
+class DateLanguage {
+ public:
+  // `language` as the functions below take it; an unknown tag stands for
+  // every table.
+  explicit DateLanguage(std::string_view language);
+
+  const internal::LanguageTable* tables() const { return tables_; }
+  std::size_t count() const { return count_; }
+
+ private:
+  const internal::LanguageTable* tables_ = nullptr;
+  std::size_t count_ = 0;
+};
+
 struct Date {
   int year = 0, month = 0, day = 0;
   std::string Iso() const;  // "YYYY-MM-DD"
@@ -75,11 +96,15 @@ struct DateMatch {
 // the next year when the date would otherwise fall before `context_date`.
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
                                  std::optional<Date> context_date = std::nullopt);
+std::vector<DateMatch> FindDates(std::string_view text, const DateLanguage& language,
+                                 std::optional<Date> context_date = std::nullopt);
 
 // The first `limit` dates of FindDates(text, language, context_date), the
 // same matches: the scan stops at the last of them, so the first date of a
 // long text costs what the text up to it costs.
 std::vector<DateMatch> FindDates(std::string_view text, std::string_view language,
+                                 std::optional<Date> context_date, std::size_t limit);
+std::vector<DateMatch> FindDates(std::string_view text, const DateLanguage& language,
                                  std::optional<Date> context_date, std::size_t limit);
 
 // FindDates(text, language, context_date).front() when it begins at offset
@@ -87,11 +112,14 @@ std::vector<DateMatch> FindDates(std::string_view text, std::string_view languag
 // date at offset 0 reads, not the rest of the text.
 std::optional<DateMatch> FindDateAtStart(std::string_view text, std::string_view language,
                                          std::optional<Date> context_date = std::nullopt);
+std::optional<DateMatch> FindDateAtStart(std::string_view text, const DateLanguage& language,
+                                         std::optional<Date> context_date = std::nullopt);
 
 // The end of a weekday written beside a date at `pos` in `text` ("（星期三）",
 // "(Wednesday)", "Monday,"), the blanks after it included; `pos` when no
 // weekday is there.
 std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, std::string_view language);
+std::size_t SkipWeekdayAt(std::string_view text, std::size_t pos, const DateLanguage& language);
 
 struct TimeMatch {
   std::size_t begin = 0, end = 0;
@@ -102,10 +130,12 @@ struct TimeMatch {
 // Finds every time of day and time range ("11时", "14时30分", "十四时三十分",
 // "11:00", "11时至13时", "1100-1300 hours") in `text`, in order.
 std::vector<TimeMatch> FindTimes(std::string_view text, std::string_view language);
+std::vector<TimeMatch> FindTimes(std::string_view text, const DateLanguage& language);
 
 // The IANA zone a text names ("日内瓦时间", "欧洲中部时间", "Geneva time",
 // "CET/CEST" -> "Europe/Zurich"), or nullopt.
 std::optional<std::string> FindTimeZone(std::string_view text, std::string_view language);
+std::optional<std::string> FindTimeZone(std::string_view text, const DateLanguage& language);
 
 // "2021-05-17T11:00:00+02:00": the local time in `zone` with the UTC offset
 // ICU's zone data gives for that date and time. Without a zone, the local

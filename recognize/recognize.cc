@@ -241,6 +241,7 @@ class Recognizer {
     Flatten(doc_.body);
     record_.warnings = doc_.warnings;
     DetectLanguage();
+    date_language_ = DateLanguage(language_);
     table_ = &TableFor(language_);
     words_ = &WordsOf(*table_);
     label_rules_ = LabelRulesOf(*table_);
@@ -505,7 +506,7 @@ class Recognizer {
       std::string_view text = lines_[i].clean_text;
       if (text.empty() || !scan::AtMostCodePoints(text, 60) || !scan::MayHoldNumber(text)) continue;
       // The first date is all it reads: the scan stops there.
-      std::vector<DateMatch> dates = FindDates(text, language_, std::nullopt, 1);
+      std::vector<DateMatch> dates = FindDates(text, date_language_, std::nullopt, 1);
       if (dates.empty() || !dates.front().year_stated || dates.front().last) continue;
       std::string rest = std::string(text.substr(0, dates.front().begin)) + " " +
                          std::string(text.substr(dates.front().end));
@@ -1098,14 +1099,14 @@ class Recognizer {
       for (const scan::Piece& piece : scan::Sentences(paragraph)) {
         std::string_view sentence = paragraph.substr(piece.begin, piece.end - piece.begin);
         if (!HasOpeningWord(sentence)) continue;
-        std::vector<TimeMatch> times = FindTimes(sentence, language_);
+        std::vector<TimeMatch> times = FindTimes(sentence, date_language_);
         if (times.empty()) continue;
         const std::optional<DateMatch> date = FirstDate(sentence);
         // A dated sentence about something else (an event) is not the opening.
         if (date && (date->start < *meeting_start_ || *meeting_end_ < date->start)) continue;
         Date day = date ? date->start : *meeting_start_;
-        std::optional<std::string> zone = FindTimeZone(sentence, language_);
-        if (!zone) zone = FindTimeZone(paragraph, language_);
+        std::optional<std::string> zone = FindTimeZone(sentence, date_language_);
+        if (!zone) zone = FindTimeZone(paragraph, date_language_);
         meeting.opening = FormatDateTime(day, times.front().start, zone);
         meeting.timezone = zone;
         if (!zone) Warn("timezone-not-stated", "the meeting's opening time names no time zone; written without a UTC offset");
@@ -1234,7 +1235,7 @@ class Recognizer {
     if (date.empty() || date.find_first_of("\t\n") != std::string_view::npos) return false;
     const std::vector<DateMatch>& dates = Dates(date);
     if (dates.size() != 1 || dates.front().begin != 0) return false;
-    std::size_t date_end = SkipWeekdayAt(date, dates.front().end, language_);
+    std::size_t date_end = SkipWeekdayAt(date, dates.front().end, date_language_);
     if (!Trim(date.substr(date_end)).empty()) return false;
     std::string clean = Clean(scan::StripBullet(Trim(action)));
     if (clean.empty()) return false;
@@ -1288,7 +1289,7 @@ class Recognizer {
       }
     };
     skip_layout(rest);
-    if (std::size_t weekday = SkipWeekdayAt(rest, 0, language_); weekday != 0) {
+    if (std::size_t weekday = SkipWeekdayAt(rest, 0, date_language_); weekday != 0) {
       rest.remove_prefix(weekday);
       skip_layout(rest);
     }
@@ -1446,9 +1447,9 @@ class Recognizer {
   // it) gives the time, with the zone it names.
   void SetEventDay(Event& event, const Date& day, std::string_view text) {
     event.date = scan::IsoDate(day);
-    std::vector<TimeMatch> times = FindTimes(text, language_);
+    std::vector<TimeMatch> times = FindTimes(text, date_language_);
     if (times.empty()) return;
-    std::optional<std::string> zone = FindTimeZone(text, language_);
+    std::optional<std::string> zone = FindTimeZone(text, date_language_);
     event.start = FormatDateTime(day, times.front().start, zone);
     if (times.front().last) event.end = FormatDateTime(day, *times.front().last, zone);
     event.timezone = zone;
@@ -1906,7 +1907,7 @@ class Recognizer {
     const std::string_view segment = text.substr(0, text.find_first_of("\t\n"));
     // Item numbers ("7.1\tTitle") hold no year: no date grammar for them.
     if (!MayHoldYear(segment)) return false;
-    const std::optional<DateMatch> date = FindDateAtStart(segment, language_, letter_date_);
+    const std::optional<DateMatch> date = FindDateAtStart(segment, date_language_, letter_date_);
     // Its year written out: "1 January meeting report" may well be item 1.
     return date && date->year_stated;
   }
@@ -2096,7 +2097,7 @@ class Recognizer {
     FoundDates& found = FoundDatesOf(text);
     if (!found.complete) {
       found.dates.clear();
-      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, language_, letter_date_);
+      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, date_language_, letter_date_);
       found.complete = true;
     }
     return found.dates;
@@ -2107,7 +2108,7 @@ class Recognizer {
   std::optional<DateMatch> FirstDate(std::string_view text) {
     FoundDates& found = FoundDatesOf(text);
     if (found.dates.empty() && !found.complete) {
-      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, language_, letter_date_, 1);
+      if (scan::MayHoldNumber(text)) found.dates = FindDates(text, date_language_, letter_date_, 1);
       found.complete = found.dates.empty();  // none in all of the text
     }
     if (found.dates.empty()) return std::nullopt;
@@ -2117,7 +2118,7 @@ class Recognizer {
   // Dates(text).front() when it begins at offset 0: only a date there is
   // read (FindDateAtStart). Not kept: finding it costs less than a lookup.
   std::optional<DateMatch> DateAtStart(std::string_view text) const {
-    return FindDateAtStart(text, language_, letter_date_);
+    return FindDateAtStart(text, date_language_, letter_date_);
   }
 
   FoundDates& FoundDatesOf(std::string_view text) {
@@ -2157,6 +2158,7 @@ class Recognizer {
   std::vector<Line> lines_;
   scan::LanguageCounts language_counts_;  // of every line's text, taken by AddLine
   std::string language_ = "und";
+  DateLanguage date_language_{language_};  // language_'s date grammar, looked up once
   const LanguageTable* table_ = nullptr;
   const TableWords* words_ = nullptr;  // the word lists of table_ looked for in every paragraph
   scan::ItemLabelRules label_rules_;   // of table_
