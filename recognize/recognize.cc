@@ -1938,8 +1938,15 @@ class Recognizer {
   void ReadMentions() {
     for (const Line& line : lines_) {
       std::string_view text = line.clean_text;
-      scan::FindRecommendations(text, RecommendationWords(), record_.recommendations);
-      for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
+      // Each identifier holds a '.' before a digit, each URL form "://" or
+      // "www.": a line without '.' or ':' (most Chinese lines) holds none.
+      const bool has_dot = text.find('.') != std::string_view::npos;
+      if (has_dot) {
+        scan::FindRecommendations(text, RecommendationWords(), record_.recommendations);
+      }
+      if (has_dot || text.find(':') != std::string_view::npos) {
+        for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
+      }
       for (const Hyperlink& link : line.paragraph->links) {
         if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);
       }

@@ -1966,5 +1966,76 @@ TEST(Deadlines, ATableWithTheDateInTheLastColumn) {
   EXPECT_EQ(record.deadlines[2].text, "Registration before 26 May 2023");
 }
 
+// ReadMentions reads a line for Recommendations only when it holds a '.',
+// and for URLs only when it holds a '.' or a ':': every identifier
+// FindRecommendations reads and every URL FindUrls reads holds one. Random
+// texts of URL and identifier pieces, with the dots and colons of other
+// scripts in place of the ASCII ones.
+TEST(Mentions, NoneInALineWithoutAnAsciiDotOrColon) {
+  scan::RecommendationWords words;  // every table's, as the recognizer joins them
+  for (const LanguageTable& table : LanguageTables()) {
+    for (const Phrase& sector : table.sectors)
+      words.sectors.emplace_back(sector.text, sector.value);
+    words.before.insert(words.before.end(), table.recommendation_before.begin(),
+                        table.recommendation_before.end());
+    words.after.insert(words.after.end(), table.recommendation_after.begin(),
+                       table.recommendation_after.end());
+  }
+  const std::vector<std::string> pieces = {"http",
+                                           "https",
+                                           "HTTP",
+                                           "://",
+                                           ":",
+                                           "：",
+                                           "//",
+                                           "www",
+                                           "WWW",
+                                           ".",
+                                           "．",
+                                           "。",
+                                           "itu",
+                                           "int",
+                                           "/en",
+                                           "ITU-T ",
+                                           "UIT-T ",
+                                           "МСЭ-Т ",
+                                           "Recommendation ",
+                                           "建议书",
+                                           "Y",
+                                           "H",
+                                           "X",
+                                           "4471",
+                                           "264",
+                                           " ",
+                                           "主页",
+                                           "www.itu.int",
+                                           "http://itu.int",
+                                           "Y.4471",
+                                           "H.264"};
+  std::mt19937 random(61);
+  int with_mentions = 0, without_marks = 0;
+  for (int n = 0; n < 50000; ++n) {
+    std::string text;
+    for (int i = 0, count = static_cast<int>(random() % 10); i < count; ++i) {
+      text += pieces[random() % pieces.size()];
+    }
+    std::vector<std::string> recommendations;
+    scan::FindRecommendations(text, words, recommendations);
+    const std::vector<scan::UrlMatch> urls = scan::FindUrls(text);
+    const bool dot = text.find('.') != std::string::npos;
+    const bool colon = text.find(':') != std::string::npos;
+    if (!dot) {
+      ASSERT_TRUE(recommendations.empty()) << text;
+    }
+    if (!dot && !colon) {
+      ASSERT_TRUE(urls.empty()) << text;
+      ++without_marks;
+    }
+    with_mentions += !recommendations.empty() || !urls.empty() ? 1 : 0;
+  }
+  EXPECT_GT(with_mentions, 10000);
+  EXPECT_GT(without_marks, 10000);
+}
+
 }  // namespace
 }  // namespace missive
