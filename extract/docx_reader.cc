@@ -712,7 +712,8 @@ void ReadCoreProperties(const XmlPart& part, Properties* properties) {
   }
 }
 
-bool RepairText(std::string* text) { return extract_internal::RepairUtf8(text); }
+// Most styles and list labels are empty: no call for them.
+bool RepairText(std::string* text) { return !text->empty() && extract_internal::RepairUtf8(text); }
 
 bool RepairBlocks(std::vector<Block>* blocks) {
   bool repaired = false;

@@ -253,7 +253,7 @@ class Recognizer {
     ReadHeader(letter);
     ReadSalutationAndClosing(letter);
     ReadSignature(letter);
-    record_.letter = letter;
+    record_.letter = std::move(letter);  // its strings, not copies
     ReadMeeting();
     ReadDeadlines();
     ReadEvents();
