@@ -511,8 +511,8 @@ class Recognizer {
       std::string rest = std::string(text.substr(0, dates.front().begin)) + " " +
                          std::string(text.substr(dates.front().end));
       std::string place = RemoveFillers(Clean(StripPlaceSeparators(rest)));
-      bool has_digit = std::any_of(place.begin(), place.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
+      bool has_digit =
+          std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (has_digit || scan::CodePointCount(place) > 40) continue;
       letter.date = scan::IsoDate(dates.front().start);
       letter_date_ = dates.front().start;
@@ -660,7 +660,8 @@ class Recognizer {
     contact.tel = joined(HeaderField::kTel);
     contact.fax = joined(HeaderField::kFax);
     contact.email = joined(HeaderField::kEmail);
-    if (contact.email && scan::StartsWithFold(*contact.email, "mailto:")) contact.email->erase(0, 7);
+    if (contact.email && scan::StartsWithFold(*contact.email, "mailto:"))
+      contact.email->erase(0, 7);
     contact.web = joined(HeaderField::kWeb);
     if (contact.name || contact.tel || contact.fax || contact.email || contact.web) {
       letter.contact = contact;
@@ -694,9 +695,11 @@ class Recognizer {
   // Addressee-style lists: a bullet, or a separator ending the previous line,
   // starts a new item; other lines continue a wrapped item.
   static std::vector<std::string> ListItems(const std::vector<ValueLine>& lines) {
-    bool any_bullet = std::any_of(lines.begin(), lines.end(), [](const ValueLine& l) { return l.bulleted; });
-    bool any_separator = std::any_of(lines.begin(), lines.end(),
-                                     [](const ValueLine& l) { return scan::EndsWithSeparator(l.text); });
+    bool any_bullet =
+        std::any_of(lines.begin(), lines.end(), [](const ValueLine& l) { return l.bulleted; });
+    bool any_separator = std::any_of(lines.begin(), lines.end(), [](const ValueLine& l) {
+      return scan::EndsWithSeparator(l.text);
+    });
     std::vector<std::string> items;
     bool previous_ended = true;
     for (const ValueLine& line : lines) {
@@ -795,8 +798,8 @@ class Recognizer {
       break;
     }
     if (reference.issuer && reference.kind && reference.number) {
-      reference.key = supplement + *reference.issuer + " " + std::string(KindTitle(*reference.kind)) +
-                      " " + *reference.number;
+      reference.key = supplement + *reference.issuer + " " +
+                      std::string(KindTitle(*reference.kind)) + " " + *reference.number;
     }
     return reference;
   }
@@ -936,7 +939,8 @@ class Recognizer {
   }
 
   static bool IsBracketed(std::string_view text) {
-    return (text.substr(0, 3) == "（" && text.size() >= 6 && text.substr(text.size() - 3) == "）") ||
+    return (text.substr(0, 3) == "（" && text.size() >= 6 &&
+            text.substr(text.size() - 3) == "）") ||
            (text.front() == '(' && text.back() == ')');
   }
 
@@ -960,9 +964,12 @@ class Recognizer {
     for (std::size_t at = scan::Find(text, "FG-"); at != std::string_view::npos;
          at = scan::Find(text, "FG-", at + 1)) {
       std::size_t end = at + 3;
-      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-'))
+        ++end;
       if (end > at + 3 && (best.at == kNone || at < best.at)) {
-        best = {std::string(text.substr(at, end - at)), "ITU-T " + std::string(text.substr(at, end - at)), at};
+        best = {std::string(text.substr(at, end - at)),
+                "ITU-T " + std::string(text.substr(at, end - at)), at};
       }
       break;
     }
@@ -977,10 +984,13 @@ class Recognizer {
         std::size_t length = NumberLength(text.substr(number_at), pattern.slash_number);
         if (length == 0) continue;
         std::size_t end = number_at + length;
-        if (end < text.size() && scan::IsAsciiDigit(static_cast<unsigned char>(text[end]))) continue;
+        if (end < text.size() && scan::IsAsciiDigit(static_cast<unsigned char>(text[end])))
+          continue;
         if (text.substr(end, pattern.suffix.size()) != pattern.suffix) continue;
         // "SG20RG-AFR" is a regional group, not the study group.
-        if (pattern.suffix.empty() && end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) continue;
+        if (pattern.suffix.empty() && end < text.size() &&
+            std::isalpha(static_cast<unsigned char>(text[end])))
+          continue;
         return Body(text, at, end + pattern.suffix.size(), text.substr(number_at, length), pattern);
       }
       return {};
@@ -1068,7 +1078,8 @@ class Recognizer {
             candidate = candidate.substr(0, candidate.find(stop));
           }
           std::string place = Clean(candidate);
-          bool has_digit = std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
+          bool has_digit =
+              std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; });
           std::size_t length = scan::CodePointCount(place);
           if (length > 0 && length <= 30 && !has_digit) return place;
         }
@@ -1109,7 +1120,9 @@ class Recognizer {
         if (!zone) zone = FindTimeZone(paragraph, date_language_);
         meeting.opening = FormatDateTime(day, times.front().start, zone);
         meeting.timezone = zone;
-        if (!zone) Warn("timezone-not-stated", "the meeting's opening time names no time zone; written without a UTC offset");
+        if (!zone)
+          Warn("timezone-not-stated",
+               "the meeting's opening time names no time zone; written without a UTC offset");
         opening_line_ = i;
         return;
       }
@@ -1336,7 +1349,8 @@ class Recognizer {
     // A weekday in brackets may stand between the date and the marker.
     if (after.substr(0, 3) == "（" || after.substr(0, 1) == "(") {
       std::size_t close = after.find(after[0] == '(' ? ")" : "）");
-      if (close != std::string_view::npos && close < 24) after = after.substr(close + (after[0] == '(' ? 1 : 3));
+      if (close != std::string_view::npos && close < 24)
+        after = after.substr(close + (after[0] == '(' ? 1 : 3));
     }
     std::string_view before = sentence.substr(0, date.begin);
     before = before.substr(before.size() > 40 ? before.size() - 40 : 0);
@@ -1364,7 +1378,8 @@ class Recognizer {
   // ("会议将于2022年2月21日12时开幕") is not another event.
   bool IsTheMeeting(std::string_view sentence, const DateMatch& date) const {
     if (!meeting_start_) return false;
-    if (date.start == *meeting_start_ && date.last.value_or(date.start) == *meeting_end_) return true;
+    if (date.start == *meeting_start_ && date.last.value_or(date.start) == *meeting_end_)
+      return true;
     bool during = !(date.start < *meeting_start_) && !(*meeting_end_ < date.start);
     return during && HasOpeningWord(sentence);
   }
@@ -1685,7 +1700,8 @@ class Recognizer {
     for (AnnexLine& annex : annex_lines_) {
       if (annex.title.empty()) annex.title = NextTitle(annex.line);
       if (!seen.insert(annex.label).second) continue;
-      record_.annexes.push_back({annex.label, annex.title.empty() ? OptString() : OptString(annex.title)});
+      record_.annexes.push_back(
+          {annex.label, annex.title.empty() ? OptString() : OptString(annex.title)});
     }
     for (std::size_t a = 0; a < annex_lines_.size(); ++a) {
       const AnnexLine& annex = annex_lines_[a];
@@ -1836,9 +1852,10 @@ class Recognizer {
         i = next;
       }
     }
-    bool all_documents = !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
-      return scan::IsDocumentReference(t, table_->document_prefixes);
-    });
+    bool all_documents =
+        !tokens.empty() && std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+          return scan::IsDocumentReference(t, table_->document_prefixes);
+        });
     if (all_documents) {
       item.documents = std::move(tokens);
       return;
@@ -1948,7 +1965,8 @@ class Recognizer {
         for (const scan::UrlMatch& url : scan::FindUrls(text)) AddUnique(record_.urls, url.url);
       }
       for (const Hyperlink& link : line.paragraph->links) {
-        if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);
+        if (std::optional<std::string> url = scan::WebUrl(link.target))
+          AddUnique(record_.urls, *url);
       }
     }
   }
@@ -2053,7 +2071,8 @@ class Recognizer {
         if (!out.text.empty()) out.text += '\n';
         out.text += paragraph;
         scan::FindRecommendations(paragraph, RecommendationWords(), record_.recommendations);
-        for (const scan::UrlMatch& url : scan::FindUrls(paragraph)) AddUnique(record_.urls, url.url);
+        for (const scan::UrlMatch& url : scan::FindUrls(paragraph))
+          AddUnique(record_.urls, url.url);
       }
       record_.notes.push_back(std::move(out));
     }
@@ -2067,7 +2086,8 @@ class Recognizer {
         if (!p.list_label.empty()) text = text.empty() ? p.list_label : p.list_label + " " + text;
         if (!text.empty()) out.push_back(std::move(text));
         for (const Hyperlink& link : p.links) {
-          if (std::optional<std::string> url = scan::WebUrl(link.target)) AddUnique(record_.urls, *url);
+          if (std::optional<std::string> url = scan::WebUrl(link.target))
+            AddUnique(record_.urls, *url);
         }
         continue;
       }
@@ -2079,11 +2099,16 @@ class Recognizer {
 
   static const char* NoteKind(Note::Kind kind) {
     switch (kind) {
-      case Note::Kind::kHeader: return "header";
-      case Note::Kind::kFooter: return "footer";
-      case Note::Kind::kFootnote: return "footnote";
-      case Note::Kind::kEndnote: return "endnote";
-      case Note::Kind::kComment: return "comment";
+      case Note::Kind::kHeader:
+        return "header";
+      case Note::Kind::kFooter:
+        return "footer";
+      case Note::Kind::kFootnote:
+        return "footnote";
+      case Note::Kind::kEndnote:
+        return "endnote";
+      case Note::Kind::kComment:
+        return "comment";
     }
     return "footnote";
   }
@@ -2146,18 +2171,26 @@ class Recognizer {
   void AddMissingWarnings() {
     const LetterFields& letter = *record_.letter;
     if (!letter.reference && !letter.subject && !letter.salutation) {
-      Warn("not-a-letter", "no reference, subject or salutation was found: the document does not read as a letter");
+      Warn("not-a-letter",
+           "no reference, subject or salutation was found: the document does not read as a letter");
       return;
     }
     if (!letter.date) Warn("date-not-found", "no letter date was found before the salutation");
     if (!letter.place) Warn("place-not-found", "no place was found beside the letter date");
-    if (!letter.reference) Warn("reference-not-found", "no reference label (文号/Ref.) was found in the header");
-    if (letter.addressees.empty()) Warn("addressees-not-found", "no addressee label (致/To) was found in the header");
-    if (!letter.subject) Warn("subject-not-found", "no subject label (事由/Subject) was found in the header");
+    if (!letter.reference)
+      Warn("reference-not-found", "no reference label (文号/Ref.) was found in the header");
+    if (letter.addressees.empty())
+      Warn("addressees-not-found", "no addressee label (致/To) was found in the header");
+    if (!letter.subject)
+      Warn("subject-not-found", "no subject label (事由/Subject) was found in the header");
     if (!letter.salutation) Warn("salutation-not-found", "no salutation line was found");
-    if (!letter.closing) Warn("closing-not-found", "no closing formula was found before the annexes");
-    if (!letter.signature) Warn("signature-not-found", "no signatory name and title were found after the closing");
-    if (!record_.meeting) Warn("meeting-not-found", "no meeting (a body with dates) was found in the subject or invitation");
+    if (!letter.closing)
+      Warn("closing-not-found", "no closing formula was found before the annexes");
+    if (!letter.signature)
+      Warn("signature-not-found", "no signatory name and title were found after the closing");
+    if (!record_.meeting)
+      Warn("meeting-not-found",
+           "no meeting (a body with dates) was found in the subject or invitation");
     if (!record_.agenda) Warn("agenda-not-found", "no agenda annex or agenda heading was found");
   }
 

@@ -275,8 +275,8 @@ std::optional<std::string> WebUrl(std::string_view target);
 // How the languages name Recommendations (from the language tables).
 struct RecommendationWords {
   std::vector<std::pair<std::string_view, std::string_view>> sectors;  // "UIT-T" -> "ITU-T"
-  std::vector<std::string_view> before;  // "Recommendation " + id
-  std::vector<std::string_view> after;   // id + "建议书"
+  std::vector<std::string_view> before;                                // "Recommendation " + id
+  std::vector<std::string_view> after;                                 // id + "建议书"
 };
 
 // ITU Recommendation identifiers: "ITU-T Y.4471", "UIT-R M.2083", and an

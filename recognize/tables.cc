@@ -22,8 +22,8 @@ std::vector<LanguageTable> BuildTables() {
   zh.signature_titles = {"主任", "局长", "秘书长", "主席"};
   zh.annex_words = {"附件"};
   zh.agenda_words = {"议程"};
-  zh.issuers = {{"电信标准化局", "TSB"}, {"无线电通信局", "BR"}, {"电信发展局", "BDT"},
-                {"总秘书处", "GS"}};
+  zh.issuers = {
+      {"电信标准化局", "TSB"}, {"无线电通信局", "BR"}, {"电信发展局", "BDT"}, {"总秘书处", "GS"}};
   zh.kinds = {{"集体函", "collective-letter"}, {"通函", "circular"}, {"函", "letter"}};
   zh.addendum_words = {"补遗", "增补"};
   zh.corrigendum_words = {"更正", "勘误"};
@@ -32,8 +32,8 @@ std::vector<LanguageTable> BuildTables() {
                {"", "工作组", "ITU-T WP#", true},
                {"", "研究组", "ITU-T SG#", false}};
   zh.meeting_words = {"会议"};
-  zh.modes = {{"混合", "hybrid"},        {"虚拟", "virtual"},     {"线上", "virtual"},
-              {"在线", "virtual"},       {"远程", "virtual"},     {"国际电联总部", "in-person"},
+  zh.modes = {{"混合", "hybrid"},     {"虚拟", "virtual"}, {"线上", "virtual"},
+              {"在线", "virtual"},    {"远程", "virtual"}, {"国际电联总部", "in-person"},
               {"面对面", "in-person"}};
   zh.opening_words = {"开始", "开幕"};
   zh.event_markers = {"将于", "定于", "将在"};
@@ -58,10 +58,10 @@ std::vector<LanguageTable> BuildTables() {
 
   LanguageTable en;
   en.language = "en";
-  en.labels = {{F::kReference, "Ref"},   {F::kContact, "Contact"}, {F::kTel, "Tel"},
-               {F::kTel, "Telephone"},   {F::kFax, "Fax"},         {F::kEmail, "E-mail"},
-               {F::kEmail, "Email"},     {F::kWeb, "Web"},         {F::kTo, "To"},
-               {F::kCopy, "Copy"},       {F::kCopy, "Copies"},     {F::kCopy, "cc"},
+  en.labels = {{F::kReference, "Ref"},  {F::kContact, "Contact"}, {F::kTel, "Tel"},
+               {F::kTel, "Telephone"},  {F::kFax, "Fax"},         {F::kEmail, "E-mail"},
+               {F::kEmail, "Email"},    {F::kWeb, "Web"},         {F::kTo, "To"},
+               {F::kCopy, "Copy"},      {F::kCopy, "Copies"},     {F::kCopy, "cc"},
                {F::kSubject, "Subject"}};
   en.salutations = {"Dear "};
   en.closings = {"Yours faithfully", "Yours sincerely", "Sincerely", "Best regards",
@@ -70,8 +70,10 @@ std::vector<LanguageTable> BuildTables() {
   en.annex_words = {"Annex", "ANNEX", "Appendix"};
   en.agenda_words = {"agenda", "Agenda", "AGENDA"};
   en.issuers = {{"TSB", "TSB"}, {"BDT", "BDT"}, {"BR", "BR"}};
-  en.kinds = {{"Collective letter", "collective-letter"}, {"Collective Letter", "collective-letter"},
-              {"Circular", "circular"}, {"Letter", "letter"}};
+  en.kinds = {{"Collective letter", "collective-letter"},
+              {"Collective Letter", "collective-letter"},
+              {"Circular", "circular"},
+              {"Letter", "letter"}};
   en.addendum_words = {"Addendum"};
   en.corrigendum_words = {"Corrigendum"};
   en.bodies = {{"Study Group ", "", "ITU-T SG#", false},
@@ -79,9 +81,13 @@ std::vector<LanguageTable> BuildTables() {
                {"SG", "", "ITU-T SG#", false},
                {"WP", "", "ITU-T WP#", true}};
   en.meeting_words = {"meeting", "Meeting"};
-  en.modes = {{"hybrid", "hybrid"},         {"virtual", "virtual"},   {"Virtual", "virtual"},
-              {"online", "virtual"},        {"ITU headquarters", "in-person"},
-              {"in person", "in-person"},   {"physical", "in-person"}};
+  en.modes = {{"hybrid", "hybrid"},
+              {"virtual", "virtual"},
+              {"Virtual", "virtual"},
+              {"online", "virtual"},
+              {"ITU headquarters", "in-person"},
+              {"in person", "in-person"},
+              {"physical", "in-person"}};
   en.opening_words = {"will open", "will start", "opening", "start at", "begin at"};
   en.event_markers = {" will be held", " will take place", " is scheduled"};
   en.event_words = {"session",  "meeting",     "workshop",   "forum",    "webinar",
@@ -107,8 +113,8 @@ std::vector<LanguageTable> BuildTables() {
   LanguageTable fr;
   fr.language = "fr";
   fr.labels = {{F::kReference, "Réf"}, {F::kContact, "Contact"}, {F::kTel, "Tél"},
-               {F::kFax, "Télécopie"}, {F::kFax, "Fax"},       {F::kEmail, "Courriel"},
-               {F::kWeb, "Web"},       {F::kTo, "Aux"},        {F::kTo, "À"},
+               {F::kFax, "Télécopie"}, {F::kFax, "Fax"},         {F::kEmail, "Courriel"},
+               {F::kWeb, "Web"},       {F::kTo, "Aux"},          {F::kTo, "À"},
                {F::kCopy, "Copie"},    {F::kSubject, "Objet"}};
   fr.place_fillers = {"le"};
   fr.salutations = {"Madame, Monsieur", "Monsieur, Madame", "Madame", "Monsieur"};
@@ -118,16 +124,19 @@ std::vector<LanguageTable> BuildTables() {
   fr.annex_words = {"Annexe", "ANNEXE"};
   fr.agenda_words = {"ordre du jour", "Ordre du jour"};
   fr.issuers = {{"TSB", "TSB"}, {"BDT", "BDT"}, {"BR", "BR"}};
-  fr.kinds = {{"Lettre collective", "collective-letter"}, {"Circulaire", "circular"},
-              {"Lettre", "letter"}};
+  fr.kinds = {
+      {"Lettre collective", "collective-letter"}, {"Circulaire", "circular"}, {"Lettre", "letter"}};
   fr.addendum_words = {"Addendum"};
   fr.corrigendum_words = {"Corrigendum"};
   fr.bodies = {{"Commission d'études ", "", "ITU-T SG#", false},
                {"Commission d’études ", "", "ITU-T SG#", false},
                {"Groupe de travail ", "", "ITU-T WP#", true}};
   fr.meeting_words = {"réunion", "Réunion"};
-  fr.modes = {{"hybride", "hybrid"}, {"virtuelle", "virtual"}, {"virtuel", "virtual"},
-              {"en ligne", "virtual"}, {"siège de l'UIT", "in-person"}};
+  fr.modes = {{"hybride", "hybrid"},
+              {"virtuelle", "virtual"},
+              {"virtuel", "virtual"},
+              {"en ligne", "virtual"},
+              {"siège de l'UIT", "in-person"}};
   fr.opening_words = {"s'ouvrira", "s’ouvrira", "commencera", "ouverture"};
   fr.event_markers = {" aura lieu", " se tiendra"};
   fr.event_words = {"séance",    "session",   "réunion",     "atelier",   "forum",
@@ -152,25 +161,38 @@ std::vector<LanguageTable> BuildTables() {
 
   LanguageTable es;
   es.language = "es";
-  es.labels = {{F::kReference, "Ref"},      {F::kContact, "Contacto"}, {F::kTel, "Teléfono"},
-               {F::kTel, "Tel"},            {F::kFax, "Fax"},          {F::kEmail, "Correo-e"},
-               {F::kEmail, "Correo electrónico"}, {F::kWeb, "Web"},    {F::kTo, "A las"},
-               {F::kTo, "A los"},           {F::kCopy, "Copia"},       {F::kSubject, "Asunto"}};
+  es.labels = {{F::kReference, "Ref"},
+               {F::kContact, "Contacto"},
+               {F::kTel, "Teléfono"},
+               {F::kTel, "Tel"},
+               {F::kFax, "Fax"},
+               {F::kEmail, "Correo-e"},
+               {F::kEmail, "Correo electrónico"},
+               {F::kWeb, "Web"},
+               {F::kTo, "A las"},
+               {F::kTo, "A los"},
+               {F::kCopy, "Copia"},
+               {F::kSubject, "Asunto"}};
   es.salutations = {"Muy Señora mía", "Muy Señor mío", "Estimado", "Estimada"};
   es.closings = {"Atentamente", "Le saluda atentamente"};
   es.signature_titles = {"Director", "Directora", "Secretario General"};
   es.annex_words = {"Anexo", "ANEXO"};
   es.agenda_words = {"orden del día", "Orden del día"};
   es.issuers = {{"TSB", "TSB"}, {"BDT", "BDT"}, {"BR", "BR"}};
-  es.kinds = {{"Carta Colectiva", "collective-letter"}, {"Carta colectiva", "collective-letter"},
-              {"Circular", "circular"}, {"Carta", "letter"}};
+  es.kinds = {{"Carta Colectiva", "collective-letter"},
+              {"Carta colectiva", "collective-letter"},
+              {"Circular", "circular"},
+              {"Carta", "letter"}};
   es.addendum_words = {"Addéndum", "Addendum"};
   es.corrigendum_words = {"Corrigéndum", "Corrigendum"};
   es.bodies = {{"Comisión de Estudio ", "", "ITU-T SG#", false},
                {"Grupo de Trabajo ", "", "ITU-T WP#", true}};
   es.meeting_words = {"reunión", "Reunión"};
-  es.modes = {{"híbrida", "hybrid"}, {"virtual", "virtual"}, {"en línea", "virtual"},
-              {"presencial", "in-person"}, {"Sede de la UIT", "in-person"}};
+  es.modes = {{"híbrida", "hybrid"},
+              {"virtual", "virtual"},
+              {"en línea", "virtual"},
+              {"presencial", "in-person"},
+              {"Sede de la UIT", "in-person"}};
   es.opening_words = {"comenzará", "se inaugurará", "apertura"};
   es.event_markers = {" tendrá lugar", " se celebrará"};
   es.event_words = {"sesión",      "reunión",   "taller",       "foro",    "seminario",
@@ -194,9 +216,11 @@ std::vector<LanguageTable> BuildTables() {
 
   LanguageTable ru;
   ru.language = "ru";
-  ru.labels = {{F::kReference, "Осн."}, {F::kContact, "Для контактов"}, {F::kTel, "Тел."},
-               {F::kFax, "Факс"},       {F::kEmail, "Эл. почта"},       {F::kWeb, "Веб-сайт"},
-               {F::kTo, "Кому"},        {F::kCopy, "Копии"},            {F::kSubject, "Предмет"}};
+  ru.labels = {{F::kReference, "Осн."},  {F::kContact, "Для контактов"},
+               {F::kTel, "Тел."},        {F::kFax, "Факс"},
+               {F::kEmail, "Эл. почта"}, {F::kWeb, "Веб-сайт"},
+               {F::kTo, "Кому"},         {F::kCopy, "Копии"},
+               {F::kSubject, "Предмет"}};
   ru.salutations = {"Уважаемая госпожа", "Уважаемый господин", "Уважаем"};
   ru.closings = {"С уважением"};
   ru.signature_titles = {"Директор", "Генеральный секретарь"};
@@ -246,16 +270,17 @@ std::vector<LanguageTable> BuildTables() {
 
   LanguageTable ar;
   ar.language = "ar";
-  ar.labels = {{F::kReference, "المرجع"}, {F::kContact, "جهة الاتصال"}, {F::kTel, "الهاتف"},
-               {F::kFax, "الفاكس"},       {F::kEmail, "البريد الإلكتروني"},
-               {F::kWeb, "الموقع الإلكتروني"}, {F::kTo, "إلى"}, {F::kCopy, "نسخة إلى"},
-               {F::kSubject, "الموضوع"}};
+  ar.labels = {
+      {F::kReference, "المرجع"}, {F::kContact, "جهة الاتصال"},     {F::kTel, "الهاتف"},
+      {F::kFax, "الفاكس"},       {F::kEmail, "البريد الإلكتروني"}, {F::kWeb, "الموقع الإلكتروني"},
+      {F::kTo, "إلى"},           {F::kCopy, "نسخة إلى"},           {F::kSubject, "الموضوع"}};
   ar.salutations = {"حضرات السادة والسيدات", "حضرات", "السيد"};
   ar.closings = {"وتفضلوا بقبول", "مع أطيب التحيات"};
   ar.signature_titles = {"مدير", "الأمين العام"};
   ar.annex_words = {"الملحق"};
   ar.agenda_words = {"جدول الأعمال"};
-  ar.issuers = {{"مكتب تقييس الاتصالات", "TSB"}, {"مكتب الاتصالات الراديوية", "BR"},
+  ar.issuers = {{"مكتب تقييس الاتصالات", "TSB"},
+                {"مكتب الاتصالات الراديوية", "BR"},
                 {"مكتب تنمية الاتصالات", "BDT"}};
   // With the article, and after the preposition "لـ" that an addendum names its
   // letter with ("الإضافة 1 للرسالة الجماعية").

@@ -36,16 +36,16 @@ struct LanguageTable {
   std::string_view language;  // BCP 47 primary tag
   std::vector<HeaderLabel> labels;
   std::vector<std::string_view> place_fillers;  // words beside the place in the date line ("le")
-  std::vector<std::string_view> salutations;  // prefixes of the salutation line
-  std::vector<std::string_view> closings;     // prefixes of the closing formula
+  std::vector<std::string_view> salutations;    // prefixes of the salutation line
+  std::vector<std::string_view> closings;       // prefixes of the closing formula
   // Prefixes of a closing formula's second line ("此致" ↵ "敬礼！").
   std::vector<std::string_view> closing_continuations;
   std::vector<std::string_view> signature_titles;  // words of a signatory's title
   std::vector<std::string_view> annex_words;       // "附件", "Annex"
   std::vector<std::string_view> agenda_words;      // an annex title containing one is the agenda
   std::vector<Phrase> issuers;                     // "电信标准化局" -> "TSB"
-  std::vector<Phrase> kinds;                       // "集体函" -> "collective-letter", longest first
-  std::vector<std::string_view> addendum_words;    // "补遗", "Addendum"
+  std::vector<Phrase> kinds;  // "集体函" -> "collective-letter", longest first
+  std::vector<std::string_view> addendum_words;  // "补遗", "Addendum"
   std::vector<std::string_view> corrigendum_words;
   std::vector<BodyPattern> bodies;
   std::vector<std::string_view> meeting_words;  // the subject names a meeting
@@ -57,7 +57,7 @@ struct LanguageTable {
   // does not start with an action to do by the date (a deadline's topic).
   std::vector<std::string_view> event_words;       // "介绍会", "workshop"
   std::vector<std::string_view> deadline_actions;  // "提交", "registration"
-  std::vector<std::string_view> deadline_words;  // a heading/sentence about deadlines
+  std::vector<std::string_view> deadline_words;    // a heading/sentence about deadlines
   // A dated action: a marker right after the date ("2021年4月16日前") or
   // shortly before it ("no later than 4 May 2021").
   std::vector<std::string_view> deadline_after_date;
