@@ -221,6 +221,21 @@ class Bench:
         self.single = ["-j", "1"] if self.jobs else []
 
 
+def build_kind(build):
+    """The build type and whether missive was compiled with a profile (CMakeCache.txt)."""
+    cache = {}
+    try:
+        for line in (build / "CMakeCache.txt").read_text().splitlines():
+            name, sep, value = line.partition("=")
+            if sep:
+                cache[name.split(":")[0]] = value
+    except OSError:
+        return "configuration unknown"
+    kind = cache.get("CMAKE_BUILD_TYPE") or "no build type"
+    profile = cache.get("MISSIVE_PROFILE", "")
+    return f"{kind}, " + ("profile-guided" if profile == "use" else "no profile")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", type=Path, default=ROOT / "build-bench")
@@ -253,7 +268,7 @@ def main():
     info = machine()
     results = {"machine": info, "targets": TARGETS}
     print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Linux {info['kernel']}; "
-          f"missive {info['revision']}; build {build}")
+          f"missive {info['revision']}; build {build} ({build_kind(build)})")
     print(f"command: {' '.join(sys.argv)}")
     print(f"missive convert -j: {'yes' if bench.jobs else 'no (not in --help)'}")
     print(f"load average before: {load()}")

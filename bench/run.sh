@@ -6,20 +6,24 @@
 #   bench/run.sh --quick    # the CI smoke test: small sizes, same sections
 #
 # Builds missive, missive_floor and missive_stages_bench first, in Release, into
-# build-bench/ (or --build DIR: an existing build is reused as configured).
+# build-bench/ the way scripts/build.sh builds (missive guided by a profile of
+# the bundled letters; MISSIVE_PGO=off for a plain build), or uses --build DIR,
+# an existing build, as it is configured.
 # Further options: python3 bench/bench.py --help.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-bench"
+own_build=1
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --build) build=$(realpath -m "$2"); shift 2 ;;
+    --build) build=$(realpath -m "$2"); own_build=0; shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
 done
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+if [ "$own_build" = 1 ]; then
+  MISSIVE_BUILD_DIR="$build" CMAKE_BUILD_TYPE=Release "$root/scripts/build.sh" \
+    -DMISSIVE_BUILD_TESTS=OFF >/dev/null
 fi
 targets=(missive missive_floor missive_measure)
 # The micro-benchmarks exist only where Google Benchmark was found.

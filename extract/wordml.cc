@@ -103,7 +103,7 @@ void NotePrefix(std::string_view attribute_name, std::string_view uri, Prefixes*
   if (attribute_name == "xmlns") {
     prefix = "";
   } else if (attribute_name.substr(0, 6) == "xmlns:") {
-    prefix = std::string(attribute_name.substr(6)) + ":";
+    prefix.assign(attribute_name.substr(6)).push_back(':');
   } else {
     return;
   }

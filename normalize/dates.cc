@@ -191,14 +191,15 @@ class DateScanner {
     // the same with Chinese numerals allowed or not; a Chinese number is
     // what only MarkersPart reads.
     const auto number = ScanNumber(text_, pos, table_.cjk_numerals, true);
-    const std::optional<Number> digits = number && !number->cjk ? number : std::nullopt;
+    // (A pointer, not an optional copy: GCC 12 warned of it as maybe uninitialized.)
+    const Number* const digits = number && !number->cjk ? &*number : nullptr;
     if (auto numeric = NumericPart(pos, digits)) return numeric;
     return table_.style == DateStyle::kMarkers ? MarkersPart(pos, number) : WordsPart(pos, digits);
   }
 
   // 2021-05-17, 2021/05/17, 2021.05.17 and 17.05.2021: the same in every language.
-  // `first` is ScanNumber(text_, pos, false, true).
-  std::optional<Part> NumericPart(std::size_t pos, const std::optional<Number>& first) const {
+  // `first` is ScanNumber(text_, pos, false, true), or null when none.
+  std::optional<Part> NumericPart(std::size_t pos, const Number* first) const {
     if (!first || first->end >= text_.size()) return std::nullopt;
     const char separator = text_[first->end];
     if (separator != '-' && separator != '/' && separator != '.') return std::nullopt;
@@ -283,8 +284,8 @@ class DateScanner {
   }
 
   // A day number and what may follow it: "17", "1er", "17 mai 2021", "12 de enero".
-  // `day` is ScanNumber(text_, pos, false, true).
-  std::optional<Part> DayFirst(std::size_t pos, const std::optional<Number>& day) const {
+  // `day` is ScanNumber(text_, pos, false, true), or null when none.
+  std::optional<Part> DayFirst(std::size_t pos, const Number* day) const {
     if (!day || !IsDay(*day)) return std::nullopt;
     Part part;
     part.begin = pos;
@@ -351,7 +352,7 @@ class DateScanner {
     return part;
   }
 
-  std::optional<Part> WordsPart(std::size_t pos, const std::optional<Number>& digits) const {
+  std::optional<Part> WordsPart(std::size_t pos, const Number* digits) const {
     if (auto part = DayFirst(pos, digits)) return part;
     return MonthFirst(pos);
   }
