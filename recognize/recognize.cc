@@ -949,10 +949,75 @@ class Recognizer {
   struct BodyMatch {
     std::string body, key;
     std::size_t at = kNone;
+    std::size_t end = kNone;  // where its name ends in the text
   };
 
-  // The first meeting body named in `text` ("第20研究组" -> "ITU-T SG20").
+  // The first meeting body named in `text` ("第20研究组" -> "ITU-T SG20"). A
+  // working party named with its study group, either way round
+  // ("第17研究组第2工作组", "Working Party 2 of Study Group 17"), is that
+  // group's working party: "ITU-T WP2/17".
   BodyMatch FindBody(std::string_view text) const {
+    BodyMatch body = FindSingleBody(text);
+    constexpr std::string_view kGroupKey = "ITU-T SG";
+    if (body.at == kNone || !body.key.starts_with(kGroupKey)) return body;
+    const std::string_view group = std::string_view(body.key).substr(kGroupKey.size());
+    // A working party's own number: alone it names no body ("WP2" of which
+    // group?), so the tables ask for "2/17"; beside its group it is enough.
+    const auto joined = [&](const BodyMatch& party, std::size_t begin, std::size_t end) {
+      return BodyMatch{Clean(text.substr(begin, end - begin)), party.key + "/" + std::string(group),
+                       begin, end};
+    };
+    const BodyMatch after = FindWorkingParty(text.substr(body.end), /*last=*/false);
+    if (after.at != kNone && IsBodyConnector(Trim(text.substr(body.end, after.at)))) {
+      return joined(after, body.at, body.end + after.end);
+    }
+    const BodyMatch before = FindWorkingParty(text.substr(0, body.at), /*last=*/true);
+    if (before.at != kNone &&
+        IsBodyConnector(Trim(text.substr(before.end, body.at - before.end)))) {
+      return joined(before, before.at, body.end);
+    }
+    return body;
+  }
+
+  // The first (or last) working party named with a number of its own
+  // ("第2工作组", "Working Party 2", "WP3"), by any table's patterns.
+  static BodyMatch FindWorkingParty(std::string_view text, bool last) {
+    BodyMatch best;
+    for (const LanguageTable& table : LanguageTables()) {
+      for (BodyPattern pattern : table.bodies) {
+        if (!IsWorkingParty(pattern.key_format)) continue;
+        pattern.slash_number = false;
+        for (std::size_t from = 0; from < text.size();) {
+          BodyMatch match = MatchBody(text.substr(from), pattern);
+          if (match.at == kNone) break;
+          match.at += from;
+          match.end += from;
+          // "2/17" is a working party named in full, which a table reads.
+          const bool in_full = match.end < text.size() && text[match.end] == '/';
+          if (!in_full && (best.at == kNone || (last ? match.at > best.at : match.at < best.at))) {
+            best = match;
+          }
+          if (!last) break;
+          from = match.at + 1;
+        }
+      }
+    }
+    return best;
+  }
+
+  static bool IsWorkingParty(std::string_view key) { return key.starts_with("ITU-T WP"); }
+
+  // Nothing, or a connector of any language's table.
+  static bool IsBodyConnector(std::string_view gap) {
+    if (gap.empty()) return true;
+    return std::any_of(
+        LanguageTables().begin(), LanguageTables().end(), [&](const LanguageTable& table) {
+          return std::find(table.body_connectors.begin(), table.body_connectors.end(), gap) !=
+                 table.body_connectors.end();
+        });
+  }
+
+  static BodyMatch FindSingleBody(std::string_view text) {
     BodyMatch best;
     for (const LanguageTable& table : LanguageTables()) {
       for (const BodyPattern& pattern : table.bodies) {
@@ -969,7 +1034,7 @@ class Recognizer {
         ++end;
       if (end > at + 3 && (best.at == kNone || at < best.at)) {
         best = {std::string(text.substr(at, end - at)),
-                "ITU-T " + std::string(text.substr(at, end - at)), at};
+                "ITU-T " + std::string(text.substr(at, end - at)), at, end};
       }
       break;
     }
@@ -1014,7 +1079,7 @@ class Recognizer {
                         std::string_view number, const BodyPattern& pattern) {
     std::string key(pattern.key_format);
     key.replace(key.find('#'), 1, number);
-    return {Clean(text.substr(begin, end - begin)), key, begin};
+    return {Clean(text.substr(begin, end - begin)), key, begin, end};
   }
 
   void ReadMeeting() {

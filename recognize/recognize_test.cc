@@ -1620,6 +1620,66 @@ TEST(Meeting, RussianOpeningWithMinutesAndAtHeadquarters) {
   EXPECT_EQ(record.meeting->timezone, "Europe/Zurich");
 }
 
+// A working party named with its study group is that group's working party,
+// whichever comes first; a study group and a working party of another kind
+// of phrase ("and") stay apart, and a number with its group is kept.
+TEST(Meeting, AWorkingPartyNamedWithItsStudyGroup) {
+  auto body_of = [](std::string subject, std::string invitation) {
+    const bool zh = subject.find("研究组") != std::string::npos;
+    LetterRecord record = RecognizeBlocks({
+        Para(zh ? "文号：\t电信标准化局第5/17号集体函" : "Ref:\tTSB Collective letter 5/17"),
+        Para((zh ? "事由：\t" : "Subject:\t") + subject),
+        Para(zh ? "尊敬的先生/女士：" : "Dear Sir/Madam,"),
+        Para(std::move(invitation)),
+    });
+    return record.meeting ? std::pair{record.meeting->body, record.meeting->body_key.value_or("")}
+                          : std::pair<std::string, std::string>{};
+  };
+  EXPECT_EQ(body_of("第17研究组第2工作组会议，2022年4月20-29日，日内瓦",
+                    "我谨邀请您参加将于2022年4月20日至29日在日内瓦举行的会议。"),
+            (std::pair<std::string, std::string>{"第17研究组第2工作组", "ITU-T WP2/17"}));
+  EXPECT_EQ(body_of("第17研究组的第2工作组会议，2022年4月20-29日，日内瓦",
+                    "我谨邀请您参加将于2022年4月20日至29日在日内瓦举行的会议。")
+                .second,
+            "ITU-T WP2/17");
+  EXPECT_EQ(
+      body_of("Meeting of Working Party 2 of Study Group 17, Geneva, 20-29 April 2022",
+              "I am pleased to invite you to the meeting to be held in Geneva from 20 to 29 "
+              "April 2022."),
+      (std::pair<std::string, std::string>{"Working Party 2 of Study Group 17", "ITU-T WP2/17"}));
+  EXPECT_EQ(body_of("Study Group 13 WP3 meeting, Geneva, 20-29 April 2022",
+                    "I am pleased to invite you to the meeting to be held in Geneva from 20 to 29 "
+                    "April 2022.")
+                .second,
+            "ITU-T WP3/13");
+  auto key_of = [](std::string subject) {
+    LetterRecord record = RecognizeBlocks(
+        {Para("Ref:\tTSB Collective letter 5/17"), Para("Subject:\t" + subject),
+         Para("Dear Sir/Madam,"),
+         Para("I am pleased to invite you to the meeting to be held in Geneva from 20 to 29 "
+              "April 2022.")});
+    return record.meeting ? record.meeting->body_key.value_or("") : "";
+  };
+  EXPECT_EQ(key_of("Réunion du Groupe de travail 2 de la Commission d'études 17"), "ITU-T WP2/17");
+  EXPECT_EQ(key_of("Reunión del Grupo de Trabajo 2 de la Comisión de Estudio 17"), "ITU-T WP2/17");
+  EXPECT_EQ(key_of("Собрание Рабочей группы 2 17-й Исследовательской комиссии"), "ITU-T WP2/17");
+  EXPECT_EQ(key_of("Study Group 17 Working Party 2/17 meeting"), "ITU-T SG17");
+  // Unchanged: groups joined by "and", and a working party with its own number.
+  EXPECT_EQ(body_of("Study Group 17 and Working Party 2, Geneva, 20-29 April 2022",
+                    "I am pleased to invite you to the meetings to be held in Geneva from 20 to "
+                    "29 April 2022.")
+                .second,
+            "ITU-T SG17");
+  EXPECT_EQ(body_of("Study Group 17, Working Party 2/17 meeting, Geneva, 20-29 April 2022",
+                    "I am pleased to invite you to the meeting to be held in Geneva from 20 to 29 "
+                    "April 2022.")
+                .second,
+            "ITU-T SG17");
+  EXPECT_EQ(body_of("第17研究组会议，2022年4月20-29日，日内瓦",
+                    "我谨邀请您参加将于2022年4月20日至29日在日内瓦举行的会议。"),
+            (std::pair<std::string, std::string>{"第17研究组", "ITU-T SG17"}));
+}
+
 TEST(Meeting, ArabicOpeningVerbAndHeadquarters) {
   LetterRecord record = RecognizeBlocks({
       Para("المرجع:\tالرسالة الجماعية 11/20 لمكتب تقييس الاتصالات"),

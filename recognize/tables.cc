@@ -31,6 +31,7 @@ std::vector<LanguageTable> BuildTables() {
                {"第", "工作组", "ITU-T WP#", true},
                {"", "工作组", "ITU-T WP#", true},
                {"", "研究组", "ITU-T SG#", false}};
+  zh.body_connectors = {"的"};
   zh.meeting_words = {"会议"};
   zh.modes = {{"混合", "hybrid"},     {"虚拟", "virtual"}, {"线上", "virtual"},
               {"在线", "virtual"},    {"远程", "virtual"}, {"国际电联总部", "in-person"},
@@ -80,6 +81,7 @@ std::vector<LanguageTable> BuildTables() {
                {"Working Party ", "", "ITU-T WP#", true},
                {"SG", "", "ITU-T SG#", false},
                {"WP", "", "ITU-T WP#", true}};
+  en.body_connectors = {"of", "of the"};
   en.meeting_words = {"meeting", "Meeting"};
   en.modes = {{"hybrid", "hybrid"},
               {"virtual", "virtual"},
@@ -131,6 +133,7 @@ std::vector<LanguageTable> BuildTables() {
   fr.bodies = {{"Commission d'études ", "", "ITU-T SG#", false},
                {"Commission d’études ", "", "ITU-T SG#", false},
                {"Groupe de travail ", "", "ITU-T WP#", true}};
+  fr.body_connectors = {"de la", "de"};
   fr.meeting_words = {"réunion", "Réunion"};
   fr.modes = {{"hybride", "hybrid"},
               {"virtuelle", "virtual"},
@@ -187,6 +190,7 @@ std::vector<LanguageTable> BuildTables() {
   es.corrigendum_words = {"Corrigéndum", "Corrigendum"};
   es.bodies = {{"Comisión de Estudio ", "", "ITU-T SG#", false},
                {"Grupo de Trabajo ", "", "ITU-T WP#", true}};
+  es.body_connectors = {"de la", "de"};
   es.meeting_words = {"reunión", "Reunión"};
   es.modes = {{"híbrida", "hybrid"},
               {"virtual", "virtual"},
@@ -240,6 +244,7 @@ std::vector<LanguageTable> BuildTables() {
                {"Исследовательской комиссии ", "", "ITU-T SG#", false},
                {"ИК", "", "ITU-T SG#", false},
                {"Рабочей группы ", "", "ITU-T WP#", true}};
+  ru.body_connectors = {};
   ru.meeting_words = {"собрание", "Собрание", "заседание"};
   ru.modes = {{"гибридн", "hybrid"},
               {"виртуальн", "virtual"},

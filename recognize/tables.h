@@ -48,6 +48,9 @@ struct LanguageTable {
   std::vector<std::string_view> addendum_words;  // "补遗", "Addendum"
   std::vector<std::string_view> corrigendum_words;
   std::vector<BodyPattern> bodies;
+  // What may stand between a working party and its study group named
+  // together ("Working Party 2 of Study Group 17"; "第17研究组的第2工作组").
+  std::vector<std::string_view> body_connectors;
   std::vector<std::string_view> meeting_words;  // the subject names a meeting
   std::vector<Phrase> modes;                    // "虚拟" -> "virtual"; hybrid first
   std::vector<std::string_view> opening_words;  // a sentence about the opening time
