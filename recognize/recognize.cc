@@ -905,13 +905,38 @@ class Recognizer {
       }
       return u_islower(static_cast<UChar32>(scan::FirstCodePoint(next))) != 0;
     };
+    // A title in title case cut after a connector ("Director of the
+    // Telecommunication" / "Standardization Bureau"), its name above it: the
+    // next paragraph, a capitalised phrase with no digit, '@' or ':', ends
+    // it. (With the name below, that paragraph could be the name.)
+    auto cut_at_connector = [&](std::string_view title, std::string_view next) {
+      if (!scan::AtMostCodePoints(next, 60) || titled(std::string(next)) ||
+          !u_isupper(static_cast<UChar32>(scan::FirstCodePoint(next))) ||
+          next.find_first_of("0123456789@:") != std::string_view::npos) {
+        return false;
+      }
+      // The connector, then at most two words to the end of the title.
+      for (std::string_view connector : table_->title_connectors) {
+        for (std::size_t at = scan::Find(title, connector); at != std::string_view::npos;
+             at = scan::Find(title, connector, at + 1)) {
+          const std::size_t end = at + connector.size();
+          if (at == 0 || title[at - 1] != ' ' || end >= title.size() || title[end] != ' ') continue;
+          const std::string_view rest = title.substr(end + 1);
+          if (!rest.empty() && std::count(rest.begin(), rest.end(), ' ') <= 1) return true;
+        }
+      }
+      return false;
+    };
     for (std::size_t i = 0; i < units.size(); ++i) {
       if (!scan::AtMostCodePoints(units[i], 100) || !titled(units[i])) continue;
       std::string title = units[i];
       std::size_t after = i + 1;  // the unit after the title
-      if (after < units.size() && continues(title, units[after]))
+      const bool name_above = i > 0 && is_name(units[i - 1]);
+      if (after < units.size() && (continues(title, units[after]) ||
+                                   (name_above && cut_at_connector(title, units[after])))) {
         AppendWrapped(title, units[after++]);
-      if (i > 0 && is_name(units[i - 1])) {
+      }
+      if (name_above) {
         letter.signature = Signature{units[i - 1], title};
         return;
       }

@@ -1866,6 +1866,23 @@ TEST(Signature, TitleOverTwoLinesOfATextExport) {
   EXPECT_EQ(first->name, "Chaesub Lee");
   EXPECT_EQ(first->title, "Directeur du Bureau de la normalisation des télécommunications");
 
+  // English: a title case title cut after "of the", its name above it.
+  auto en = signature_of(
+      "en", {"Chaesub Lee", "Director of the Telecommunication", "Standardization Bureau"});
+  ASSERT_TRUE(en);
+  EXPECT_EQ(en->name, "Chaesub Lee");
+  EXPECT_EQ(en->title, "Director of the Telecommunication Standardization Bureau");
+  // With the name below the title, the paragraph after it is the name.
+  auto name_below = signature_of("en", {"Director of TSB", "Seizo Onoe"});
+  ASSERT_TRUE(name_below);
+  EXPECT_EQ(name_below->name, "Seizo Onoe");
+  EXPECT_EQ(name_below->title, "Director of TSB");
+  // A line with a number or an address goes on no title.
+  auto contact = signature_of(
+      "en", {"Chaesub Lee", "Director of the Telecommunication", "Tel +41 22 730 5111"});
+  ASSERT_TRUE(contact);
+  EXPECT_EQ(contact->title, "Director of the Telecommunication");
+
   // Unchanged: a line after a title that ends a sentence, or one in upper case.
   auto ended = signature_of("en", {"Chaesub Lee", "Director, TSB.", "see the annex"});
   ASSERT_TRUE(ended);

@@ -68,6 +68,7 @@ std::vector<LanguageTable> BuildTables() {
   en.closings = {"Yours faithfully", "Yours sincerely", "Sincerely", "Best regards",
                  "Kind regards"};
   en.signature_titles = {"Director", "Secretary-General", "Chairman", "Chair"};
+  en.title_connectors = {"of", "of the", "for", "for the"};
   en.annex_words = {"Annex", "ANNEX", "Appendix"};
   en.agenda_words = {"agenda", "Agenda", "AGENDA"};
   en.issuers = {{"TSB", "TSB"}, {"BDT", "BDT"}, {"BR", "BR"}};

@@ -41,10 +41,14 @@ struct LanguageTable {
   // Prefixes of a closing formula's second line ("此致" ↵ "敬礼！").
   std::vector<std::string_view> closing_continuations;
   std::vector<std::string_view> signature_titles;  // words of a signatory's title
-  std::vector<std::string_view> annex_words;       // "附件", "Annex"
-  std::vector<std::string_view> agenda_words;      // an annex title containing one is the agenda
-  std::vector<Phrase> issuers;                     // "电信标准化局" -> "TSB"
-  std::vector<Phrase> kinds;  // "集体函" -> "collective-letter", longest first
+  // Words after which a title in title case goes on over the next paragraph
+  // ("Director of the Telecommunication" / "Standardization Bureau").
+  // Languages that write the rest in lower case need none: that is read.
+  std::vector<std::string_view> title_connectors;
+  std::vector<std::string_view> annex_words;   // "附件", "Annex"
+  std::vector<std::string_view> agenda_words;  // an annex title containing one is the agenda
+  std::vector<Phrase> issuers;                 // "电信标准化局" -> "TSB"
+  std::vector<Phrase> kinds;                   // "集体函" -> "collective-letter", longest first
   std::vector<std::string_view> addendum_words;  // "补遗", "Addendum"
   std::vector<std::string_view> corrigendum_words;
   std::vector<BodyPattern> bodies;
